@@ -1,0 +1,226 @@
+import { text, type LocalizedText } from './text.js';
+
+/**
+ * One entry of the finding catalogue: what a code means, what it does not mean, and how much it weighs.
+ * `docs/findings.md` is generated from this table (`npm run docs:findings`); a test fails when they drift.
+ */
+export interface CatalogueEntry {
+  /** Multiplies the signal strength (0..1) into the finding's score. */
+  readonly weight: number;
+  /** A decisive finding alone may make the verdict `forged`. */
+  readonly decisive: boolean;
+  readonly title: LocalizedText;
+  readonly means: LocalizedText;
+  readonly doesNotMean: LocalizedText;
+}
+
+const catalogue = {
+  'input.unsupported_format': {
+    weight: 0,
+    decisive: false,
+    title: text('不支持的文件格式', 'Unsupported file format'),
+    means: text(
+      '文件内容不是受支持的图片格式（按文件字节识别，而非扩展名）。',
+      'The bytes are not a supported image format (sniffed from content, not from the file name).',
+    ),
+    doesNotMean: text(
+      '不代表文件是伪造的；请让提交者换成照片原图。',
+      'Not that the file is forged; ask for the original photo.',
+    ),
+  },
+  'input.too_large': {
+    weight: 0,
+    decisive: false,
+    title: text('文件或像素数超出限制', 'File or pixel count over the limit'),
+    means: text(
+      '文件字节数或图片像素数超过解码限制，为防止解压炸弹未解码像素。',
+      'The byte size or pixel count exceeds the decode limits; pixels were not decoded, to defuse decompression bombs.',
+    ),
+    doesNotMean: text('不代表照片是伪造的。', 'Not that the photo is forged.'),
+  },
+  'input.unreadable': {
+    weight: 0,
+    decisive: false,
+    title: text('文件损坏或无法解码', 'File corrupt or undecodable'),
+    means: text(
+      '文件被截断、损坏或解码失败，无法分析。',
+      'The file is truncated, corrupt or failed to decode; it could not be analysed.',
+    ),
+    doesNotMean: text(
+      '不代表照片是伪造的；传输中断也会造成截断。',
+      'Not that the photo is forged; an interrupted transfer also truncates files.',
+    ),
+  },
+  'provenance.c2pa.ai_generated': {
+    weight: 1,
+    decisive: true,
+    title: text('内容凭证声明为 AI 生成', 'Content Credentials declare AI generation'),
+    means: text(
+      '照片内嵌的 C2PA 内容凭证记录了由生成式 AI 创建（digitalSourceType 为 trainedAlgorithmicMedia 等）。',
+      "The photo's embedded C2PA Content Credentials record creation by generative AI (digitalSourceType trainedAlgorithmicMedia or similar).",
+    ),
+    doesNotMean: text(
+      '签名未受信任时，声明的来源未经第三方证实；但正常拍摄的照片不会带有此类声明。',
+      'With an untrusted signature the issuer is unconfirmed; but a genuine camera photo never carries such a declaration.',
+    ),
+  },
+  'provenance.c2pa.ai_edited': {
+    weight: 1,
+    decisive: true,
+    title: text('内容凭证声明经 AI 编辑', 'Content Credentials declare AI editing'),
+    means: text(
+      'C2PA 内容凭证记录了 AI 局部生成或合成（如生成式填充、inpainting，compositeWithTrainedAlgorithmicMedia）。',
+      'The C2PA Content Credentials record AI compositing or inpainting (e.g. Generative Fill, compositeWithTrainedAlgorithmicMedia).',
+    ),
+    doesNotMean: text('不能单凭此项定位被修改的区域。', 'On its own it does not locate the edited region.'),
+  },
+  'provenance.c2pa.invalid': {
+    weight: 0.5,
+    decisive: false,
+    title: text('内容凭证校验失败', 'Content Credentials fail validation'),
+    means: text(
+      'C2PA 清单存在但校验失败，例如签名后内容被改动（哈希不匹配）或签名无效。',
+      'A C2PA manifest is present but fails validation, e.g. the content changed after signing (hash mismatch) or the signature is invalid.',
+    ),
+    doesNotMean: text(
+      '不一定是恶意修改：部分软件会在保存时破坏凭证；需结合其他发现判断。',
+      'Not necessarily malicious: some software breaks credentials on save; weigh it with the other findings.',
+    ),
+  },
+  'provenance.c2pa.capture': {
+    weight: 0,
+    decisive: false,
+    title: text('内容凭证证明为相机拍摄', 'Content Credentials attest a camera capture'),
+    means: text(
+      '有效的 C2PA 清单记录了由相机或手机直接拍摄（digitalSourceType 为 digitalCapture），是正面信号。',
+      'A valid C2PA manifest records a direct camera capture (digitalSourceType digitalCapture): a positive signal.',
+    ),
+    doesNotMean: text('不保证拍摄的物品就是订单中的商品。', 'Not that the item photographed is the item ordered.'),
+  },
+  'provenance.c2pa.manifest': {
+    weight: 0,
+    decisive: false,
+    title: text('带有内容凭证', 'Carries Content Credentials'),
+    means: text(
+      '照片带有 C2PA 内容凭证，列出了签发方与编辑操作。',
+      'The photo carries C2PA Content Credentials listing the signer and editing actions.',
+    ),
+    doesNotMean: text(
+      '凭证本身不代表照片可信或不可信，需看其内容。',
+      'Having credentials is neither good nor bad; what they say matters.',
+    ),
+  },
+  'provenance.iptc_ai_source': {
+    weight: 1,
+    decisive: true,
+    title: text('元数据标注为 AI 生成来源', 'Metadata names an AI source'),
+    means: text(
+      'XMP 中 IPTC DigitalSourceType 标注了 AI 生成或 AI 合成（trainedAlgorithmicMedia 等）。',
+      'The XMP IPTC DigitalSourceType names AI generation or AI compositing (trainedAlgorithmicMedia and similar).',
+    ),
+    doesNotMean: text(
+      '元数据可被删除，缺少此标注不代表照片真实。',
+      'Metadata can be stripped: its absence does not make a photo genuine.',
+    ),
+  },
+  'provenance.aigc_label': {
+    weight: 1,
+    decisive: true,
+    title: text('含 AIGC 隐式标识（GB 45438-2025）', 'Carries an AIGC implicit label (GB 45438-2025)'),
+    means: text(
+      '文件元数据中含有《人工智能生成合成内容标识办法》要求的隐式标识，声明内容由 AI 生成或疑似生成。',
+      "The file's metadata carries the implicit label China requires on AI-generated content, declaring it generated or possibly generated.",
+    ),
+    doesNotMean: text(
+      '标签格式不合规时仍按声明内容判断；没有标签不代表照片真实。',
+      'A non-conforming label is still read for what it declares; no label does not make a photo genuine.',
+    ),
+  },
+  'provenance.generator_params': {
+    weight: 1,
+    decisive: true,
+    title: text('含 AI 生成参数', 'Carries AI generation parameters'),
+    means: text(
+      '文件内嵌了图像生成工具写入的参数（提示词、采样器、模型等，如 Stable Diffusion WebUI、ComfyUI）。',
+      'The file embeds the parameters an image generator writes (prompt, sampler, model; e.g. Stable Diffusion WebUI, ComfyUI).',
+    ),
+    doesNotMean: text(
+      '没有这些参数不代表照片真实：大多数平台会去除它们。',
+      'Their absence does not make a photo genuine: most platforms strip them.',
+    ),
+  },
+  'metadata.editing_software': {
+    weight: 0.15,
+    decisive: false,
+    title: text('经过编辑软件处理', 'Processed by editing software'),
+    means: text(
+      '元数据记录了图片编辑软件（如 Photoshop、美图秀秀、醒图）。',
+      'The metadata names image-editing software (e.g. Photoshop, Meitu, Xingtu).',
+    ),
+    doesNotMean: text(
+      '裁剪、调色、压缩都会留下这类记录，单独出现不代表伪造。',
+      'Cropping, colour correction and compression leave the same trace: on its own it does not mean forgery.',
+    ),
+  },
+  'metadata.captured_before_delivery': {
+    weight: 0.6,
+    decisive: false,
+    title: text('拍摄时间早于签收时间', 'Captured before delivery'),
+    means: text(
+      '照片元数据中的拍摄时间早于包裹签收时间。',
+      "The capture time in the photo's metadata is earlier than the parcel's delivery.",
+    ),
+    doesNotMean: text(
+      '相机时钟可能不准，时间也可被修改；请结合其他证据。',
+      'Camera clocks can be wrong and times can be edited; weigh it with other evidence.',
+    ),
+  },
+  'metadata.capture_time_unknown': {
+    weight: 0,
+    decisive: false,
+    title: text('拍摄时间未知', 'Capture time unknown'),
+    means: text(
+      '照片不含可信的拍摄时间，无法与签收时间比较。',
+      'The photo carries no trustworthy capture time to compare with the delivery.',
+    ),
+    doesNotMean: text(
+      '聊天软件会去除元数据，这很常见，不代表可疑。',
+      'Messaging apps strip metadata; this is common and not suspicious.',
+    ),
+  },
+  'capture.screenshot': {
+    weight: 0.45,
+    decisive: false,
+    title: text('疑似截图', 'Looks like a screenshot'),
+    means: text(
+      '图片带有截图特征（截图标记、屏幕尺寸且无相机信息、状态栏色带），而非相机拍摄。',
+      'The image shows screenshot traits (a screenshot marker, screen-sized with no camera data, a status-bar band) rather than a camera capture.',
+    ),
+    doesNotMean: text(
+      '截图本身不是伪造，但截图无法证明买家收到的实物状态。',
+      'A screenshot is not a forgery by itself, but it cannot show the state of the item the buyer received.',
+    ),
+  },
+  'tamper.thumbnail_mismatch': {
+    weight: 0.55,
+    decisive: false,
+    title: text('内嵌缩略图与图片不一致', 'Embedded thumbnail differs from the image'),
+    means: text(
+      '相机在 EXIF 中保存的缩略图与主图内容明显不同，说明主图在拍摄后被替换或修改，而缩略图未更新。',
+      'The thumbnail the camera stored in EXIF differs clearly from the main image: the image was changed after capture and the thumbnail was not.',
+    ),
+    doesNotMean: text(
+      '不能定位修改区域；少数软件会写入不相关的缩略图。',
+      'It does not locate the edit; a few programs write unrelated thumbnails.',
+    ),
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Every stable finding code. */
+export type FindingCode = keyof typeof catalogue;
+
+/** The catalogue of finding codes (weights, meaning, non-meaning), in documentation order. */
+export const FINDING_CATALOGUE: Readonly<Record<FindingCode, CatalogueEntry>> = catalogue;
+
+/** All finding codes, in documentation order. */
+export const FINDING_CODES = Object.keys(catalogue) as FindingCode[];

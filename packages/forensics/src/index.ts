@@ -1,0 +1,14 @@
+export * from './text.js';
+export * from './report.js';
+export * from './finding-catalogue.js';
+export * from './finding.js';
+export * from './verdict.js';
+export * from './limits.js';
+export * from './sniff.js';
+export * from './ports.js';
+export * from './check-photo.js';
+export * from './containers/png-text.js';
+export * from './containers/xmp.js';
+export * from './containers/byte-search.js';
+export * from './signals/signal.js';
+export { SIGNALS } from './signals/index.js';

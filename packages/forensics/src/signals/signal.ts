@@ -1,0 +1,46 @@
+import type { PngTextChunk } from '../containers/png-text.js';
+import type { C2paSummary, DecodedImage, ImageDecoder, ImageHeader, RawMetadata } from '../ports.js';
+import type { Finding, PhotoFacts } from '../report.js';
+import type { ImageFormat } from '../sniff.js';
+
+/** Everything a signal may look at. Built once per photo by `checkPhoto`; signals must not mutate it. */
+export interface SignalContext {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  readonly format: ImageFormat;
+  readonly header: ImageHeader;
+  /** Width and height after EXIF orientation. */
+  readonly width: number;
+  readonly height: number;
+  readonly meta: RawMetadata;
+  /** PNG text chunks (empty for other formats). */
+  readonly pngText: readonly PngTextChunk[];
+  /** The validated C2PA manifest store, when the file has one. */
+  readonly c2pa?: C2paSummary;
+  /** The photo decoded to RGB with its longer side at most {@link PREVIEW_MAX_SIDE}, orientation applied. */
+  readonly preview: DecodedImage;
+  /** When the parcel was delivered, if known. */
+  readonly deliveredAt?: Date;
+  /** For signals that must decode something else (e.g. the EXIF thumbnail). */
+  readonly decoder: ImageDecoder;
+  readonly maxPixels: number;
+}
+
+/** The longer side of the preview every pixel signal shares (one shrink-on-load decode per photo). */
+export const PREVIEW_MAX_SIDE = 256;
+
+/** What a signal returns: its findings (possibly none) and raw facts for the report. */
+export interface SignalResult {
+  readonly findings: readonly Finding[];
+  readonly facts?: Partial<PhotoFacts>;
+}
+
+/** One independent check. Signals never throw for bad input: they return no finding instead. */
+export interface Signal {
+  /** Short kebab-case name, used in timings and error messages. */
+  readonly name: string;
+  run(ctx: SignalContext): SignalResult | Promise<SignalResult>;
+}
+
+/** The result of a signal that found nothing. */
+export const NOTHING: SignalResult = { findings: [] };

@@ -1,0 +1,80 @@
+/** Image formats the core accepts. */
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'heif' | 'avif';
+
+/** What a byte sniff found: a supported image format, or a named thing we refuse. */
+export type SniffResult =
+  | { readonly kind: 'image'; readonly format: ImageFormat; readonly mimeType: string }
+  | { readonly kind: 'unsupported'; readonly what: string };
+
+const MIME: Record<ImageFormat, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  tiff: 'image/tiff',
+  heif: 'image/heif',
+  avif: 'image/avif',
+};
+
+function ascii(bytes: Uint8Array, start: number, length: number): string {
+  let s = '';
+  for (let i = start; i < Math.min(bytes.length, start + length); i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + signature.length) return false;
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'heif']);
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+
+function sniffIsoBmff(bytes: Uint8Array): SniffResult | undefined {
+  if (bytes.length < 12 || ascii(bytes, 4, 4) !== 'ftyp') return undefined;
+  const boxSize = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  const end = Math.min(bytes.length, boxSize >= 16 ? boxSize : 32);
+  const brands = [ascii(bytes, 8, 4)];
+  for (let o = 16; o + 4 <= end; o += 4) brands.push(ascii(bytes, o, 4));
+  if (brands.some((b) => AVIF_BRANDS.has(b))) return { kind: 'image', format: 'avif', mimeType: MIME.avif };
+  if (brands.some((b) => HEIF_BRANDS.has(b))) return { kind: 'image', format: 'heif', mimeType: MIME.heif };
+  return { kind: 'unsupported', what: `ISO media file (brand ${brands[0]!.trim() || '?'}), not a still image` };
+}
+
+/**
+ * Identifies a file's format from its first bytes, never from its name.
+ * @param bytes the file's bytes (the first 64 suffice)
+ * @example sniffFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])) // { kind: 'image', format: 'jpeg', … }
+ */
+export function sniffFormat(bytes: Uint8Array): SniffResult {
+  if (bytes.length === 0) return { kind: 'unsupported', what: 'empty file (0 bytes)' };
+  const image = (format: ImageFormat): SniffResult => ({ kind: 'image', format, mimeType: MIME[format] });
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return image('jpeg');
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image('png');
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return image('webp');
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return image('gif');
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return image('tiff');
+  const iso = sniffIsoBmff(bytes);
+  if (iso) return iso;
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return { kind: 'unsupported', what: 'ZIP archive' };
+  if (ascii(bytes, 0, 5) === '%PDF-') return { kind: 'unsupported', what: 'PDF document' };
+  if (ascii(bytes, 0, 2) === 'BM') return { kind: 'unsupported', what: 'BMP bitmap' };
+  if (startsWith(bytes, [0xff, 0x0a]) || startsWith(bytes, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
+    return { kind: 'unsupported', what: 'JPEG XL image' };
+  if (startsWith(bytes, [0x1f, 0x8b])) return { kind: 'unsupported', what: 'gzip archive' };
+  const head = ascii(bytes, 0, 512)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')) || head.includes('<svg'))
+    return { kind: 'unsupported', what: 'SVG vector image' };
+  if (head.startsWith('<!doctype html') || head.startsWith('<html'))
+    return { kind: 'unsupported', what: 'HTML document' };
+  return { kind: 'unsupported', what: 'unrecognised content' };
+}
+
+/** The MIME type of a supported format. */
+export function mimeTypeOf(format: ImageFormat): string {
+  return MIME[format];
+}
