@@ -1,4 +1,8 @@
+import { aigcLabelSignal } from './aigc-label.js';
+import { captureTimeSignal } from './capture-time.js';
+import { editingSoftwareSignal } from './editing-software.js';
+import { iptcSourceSignal } from './iptc-source.js';
 import type { Signal } from './signal.js';
 
 /** Every signal `checkPhoto` runs, in report order. */
-export const SIGNALS: readonly Signal[] = [];
+export const SIGNALS: readonly Signal[] = [aigcLabelSignal, iptcSourceSignal, editingSoftwareSignal, captureTimeSignal];
