@@ -2,7 +2,8 @@
 // Runs every compiled test file (`*.test.js` under packages/*/dist and apps/*/dist) with node's test runner,
 // whose closing summary (`# pass N` / `# fail N`) CI reads. Pass file-name filters as arguments to narrow the run.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const roots = ['packages', 'apps'].flatMap((dir) =>
@@ -27,5 +28,14 @@ if (files.length === 0) {
   console.error('No test files found: run `npm run build` first.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// Human-readable spec output on the terminal, TAP to a file for the closing count line.
+const tapFile = join(mkdtempSync(join(tmpdir(), 'proofdesk-tests-')), 'results.tap');
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+  { stdio: 'inherit' },
+);
+const tap = readFileSync(tapFile, 'utf8');
+const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
 process.exit(result.status ?? 1);
