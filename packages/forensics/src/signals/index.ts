@@ -1,8 +1,15 @@
 import { aigcLabelSignal } from './aigc-label.js';
+import { c2paSignal } from './c2pa.js';
 import { captureTimeSignal } from './capture-time.js';
 import { editingSoftwareSignal } from './editing-software.js';
 import { iptcSourceSignal } from './iptc-source.js';
 import type { Signal } from './signal.js';
 
 /** Every signal `checkPhoto` runs, in report order. */
-export const SIGNALS: readonly Signal[] = [aigcLabelSignal, iptcSourceSignal, editingSoftwareSignal, captureTimeSignal];
+export const SIGNALS: readonly Signal[] = [
+  c2paSignal,
+  aigcLabelSignal,
+  iptcSourceSignal,
+  editingSoftwareSignal,
+  captureTimeSignal,
+];
