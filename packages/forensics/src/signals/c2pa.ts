@@ -321,9 +321,12 @@ export function assessC2pa(summary: C2paSummary): SignalResult {
   return { findings, facts: { c2pa: { ...summary } } };
 }
 
-/** C2PA Content Credentials (read and validated by the `C2paReader` port into `ctx.c2pa`). */
+/**
+ * C2PA Content Credentials (read and validated by the `C2paReader` port into `ctx.c2pa`). Named apart from the
+ * reader's own `c2pa` timing so the report keeps both.
+ */
 export const c2paSignal: Signal = {
-  name: 'c2pa',
+  name: 'c2pa-provenance',
   run(ctx): SignalResult {
     return ctx.c2pa ? assessC2pa(ctx.c2pa) : NOTHING;
   },

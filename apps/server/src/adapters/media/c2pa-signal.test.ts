@@ -18,7 +18,7 @@ import { C2paWasmReader } from './c2pa-wasm.c2pa-reader.js';
 const reader = new C2paWasmReader();
 after(() => reader.close());
 /** Found by name in the registered signals, so these tests also fail when it is not registered. */
-const c2paSignal = SIGNALS.find((s) => s.name === 'c2pa');
+const c2paSignal = SIGNALS.find((s) => s.name === 'c2pa-provenance');
 
 /** Reads a fixture the way `checkPhoto` does (marker first, MIME type from the sniffed format) and runs the signal. */
 async function findingsOf(name: string): Promise<{ findings: readonly Finding[]; facts: unknown }> {
