@@ -2,6 +2,7 @@ import { aigcLabelSignal } from './aigc-label.js';
 import { c2paSignal } from './c2pa.js';
 import { captureTimeSignal } from './capture-time.js';
 import { editingSoftwareSignal } from './editing-software.js';
+import { generatorParamsSignal } from './generator-params.js';
 import { iptcSourceSignal } from './iptc-source.js';
 import type { Signal } from './signal.js';
 
@@ -10,6 +11,7 @@ export const SIGNALS: readonly Signal[] = [
   c2paSignal,
   aigcLabelSignal,
   iptcSourceSignal,
+  generatorParamsSignal,
   editingSoftwareSignal,
   captureTimeSignal,
 ];
