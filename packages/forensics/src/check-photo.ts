@@ -125,7 +125,7 @@ export async function checkPhoto(
         severity: 'info',
         strength: 0,
         detail: text(
-          `按文件内容识别为：${sniffed.what}。支持 JPEG、PNG、WebP、HEIC/HEIF、AVIF、TIFF、GIF。`,
+          `按文件内容识别为：${sniffed.whatZh}。支持 JPEG、PNG、WebP、HEIC/HEIF、AVIF、TIFF、GIF。`,
           `The content is: ${sniffed.what}. Supported: JPEG, PNG, WebP, HEIC/HEIF, AVIF, TIFF, GIF.`,
         ),
         facts: { sniffed: sniffed.what },

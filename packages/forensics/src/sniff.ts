@@ -4,7 +4,7 @@ export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'heif' | 'a
 /** What a byte sniff found: a supported image format, or a named thing we refuse. */
 export type SniffResult =
   | { readonly kind: 'image'; readonly format: ImageFormat; readonly mimeType: string }
-  | { readonly kind: 'unsupported'; readonly what: string };
+  | { readonly kind: 'unsupported'; readonly what: string; readonly whatZh: string };
 
 const MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg',
@@ -15,6 +15,27 @@ const MIME: Record<ImageFormat, string> = {
   heif: 'image/heif',
   avif: 'image/avif',
 };
+
+const ZH: Record<string, string> = {
+  'empty file (0 bytes)': '空文件（0 字节）',
+  'ZIP archive': 'ZIP 压缩包',
+  'PDF document': 'PDF 文档',
+  'BMP bitmap': 'BMP 位图',
+  'JPEG XL image': 'JPEG XL 图片',
+  'gzip archive': 'gzip 压缩包',
+  'SVG vector image': 'SVG 矢量图',
+  'HTML document': 'HTML 网页',
+  'unrecognised content': '无法识别的内容',
+};
+
+function unsupported(what: string): SniffResult {
+  const iso = /^ISO media file \(brand (.*)\), not a still image$/.exec(what);
+  return {
+    kind: 'unsupported',
+    what,
+    whatZh: ZH[what] ?? (iso ? `ISO 媒体文件（品牌 ${iso[1]}），不是静态图片` : what),
+  };
+}
 
 function ascii(bytes: Uint8Array, start: number, length: number): string {
   let s = '';
@@ -38,7 +59,7 @@ function sniffIsoBmff(bytes: Uint8Array): SniffResult | undefined {
   for (let o = 16; o + 4 <= end; o += 4) brands.push(ascii(bytes, o, 4));
   if (brands.some((b) => AVIF_BRANDS.has(b))) return { kind: 'image', format: 'avif', mimeType: MIME.avif };
   if (brands.some((b) => HEIF_BRANDS.has(b))) return { kind: 'image', format: 'heif', mimeType: MIME.heif };
-  return { kind: 'unsupported', what: `ISO media file (brand ${brands[0]!.trim() || '?'}), not a still image` };
+  return unsupported(`ISO media file (brand ${brands[0]!.trim() || '?'}), not a still image`);
 }
 
 /**
@@ -47,7 +68,7 @@ function sniffIsoBmff(bytes: Uint8Array): SniffResult | undefined {
  * @example sniffFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])) // { kind: 'image', format: 'jpeg', … }
  */
 export function sniffFormat(bytes: Uint8Array): SniffResult {
-  if (bytes.length === 0) return { kind: 'unsupported', what: 'empty file (0 bytes)' };
+  if (bytes.length === 0) return unsupported('empty file (0 bytes)');
   const image = (format: ImageFormat): SniffResult => ({ kind: 'image', format, mimeType: MIME[format] });
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return image('jpeg');
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image('png');
@@ -57,21 +78,20 @@ export function sniffFormat(bytes: Uint8Array): SniffResult {
   const iso = sniffIsoBmff(bytes);
   if (iso) return iso;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
-    return { kind: 'unsupported', what: 'ZIP archive' };
-  if (ascii(bytes, 0, 5) === '%PDF-') return { kind: 'unsupported', what: 'PDF document' };
-  if (ascii(bytes, 0, 2) === 'BM') return { kind: 'unsupported', what: 'BMP bitmap' };
+    return unsupported('ZIP archive');
+  if (ascii(bytes, 0, 5) === '%PDF-') return unsupported('PDF document');
+  if (ascii(bytes, 0, 2) === 'BM') return unsupported('BMP bitmap');
   if (startsWith(bytes, [0xff, 0x0a]) || startsWith(bytes, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
-    return { kind: 'unsupported', what: 'JPEG XL image' };
-  if (startsWith(bytes, [0x1f, 0x8b])) return { kind: 'unsupported', what: 'gzip archive' };
+    return unsupported('JPEG XL image');
+  if (startsWith(bytes, [0x1f, 0x8b])) return unsupported('gzip archive');
   const head = ascii(bytes, 0, 512)
     .replace(/^\uFEFF/, '')
     .trimStart()
     .toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')) || head.includes('<svg'))
-    return { kind: 'unsupported', what: 'SVG vector image' };
-  if (head.startsWith('<!doctype html') || head.startsWith('<html'))
-    return { kind: 'unsupported', what: 'HTML document' };
-  return { kind: 'unsupported', what: 'unrecognised content' };
+    return unsupported('SVG vector image');
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return unsupported('HTML document');
+  return unsupported('unrecognised content');
 }
 
 /** The MIME type of a supported format. */

@@ -1,0 +1,112 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { CheckOutput, ForensicPorts, Lang } from '@proofdesk/forensics';
+import { makeThumbnail } from '../../adapters/media/sharp.thumbnailer.js';
+import type { Config } from '../../config.js';
+import { checkFiles, expandPaths } from '../../services/photo-check.service.js';
+import { ProgressBar } from '../progress.js';
+import { renderHtmlReport } from '../render/html-report.js';
+import { renderHuman } from '../render/human.js';
+import { UsageError } from '../usage-error.js';
+import { readFile } from 'node:fs/promises';
+
+export const CHECK_USAGE = `proofdesk check <photo|dir>... [--ref <file|dir>]... [--delivered-at <ISO time>] [--json] [--html <file>] [--lang zh|en]
+
+  Checks photos for AI generation, provenance, metadata and tamper signals.
+  --ref <file|dir>        merchant listing / packing photos to match against (repeatable)
+  --delivered-at <time>   when the parcel was delivered (ISO 8601 with offset, e.g. 2026-05-01T15:00:00+08:00)
+  --json                  print one JSON document { "reports": [...] }
+  --html <file>           also write a self-contained HTML report
+  --lang zh|en            language of the text output (default: from the locale, zh-CN otherwise)
+  --concurrency <n>       photos checked at once (default: 2)
+Exit status: 0 whatever the verdicts; 2 for usage errors.`;
+
+/** What the check command needs from the composition root. */
+export interface CheckCommandDeps {
+  readonly ports: ForensicPorts;
+  readonly config: Config;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly now: () => Date;
+}
+
+function parseDeliveredAt(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  // Require an explicit offset or Z: a bare local time would be read in the machine's zone, silently.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())) {
+    throw new UsageError(
+      `--delivered-at must be an ISO 8601 time with an offset, e.g. 2026-05-01T15:00:00+08:00; got "${value}"`,
+    );
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--delivered-at is not a valid time: "${value}"`);
+  return date;
+}
+
+/** `proofdesk check`: see {@link CHECK_USAGE}. Returns the exit status. */
+export async function runCheck(args: readonly string[], deps: CheckCommandDeps): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        ref: { type: 'string', multiple: true },
+        'delivered-at': { type: 'string' },
+        json: { type: 'boolean' },
+        html: { type: 'string' },
+        lang: { type: 'string' },
+        concurrency: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('check needs at least one photo or folder');
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') {
+    throw new UsageError(`--lang must be zh or en; got "${values.lang}"`);
+  }
+  const lang: Lang = (values.lang as Lang | undefined) ?? deps.config.lang;
+  const deliveredAt = parseDeliveredAt(values['delivered-at']);
+  const concurrency = values.concurrency === undefined ? 2 : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new UsageError(`--concurrency must be an integer from 1 to 64; got "${values.concurrency}"`);
+  }
+  if (values.ref?.length) {
+    deps.stderr.write(
+      lang === 'zh'
+        ? '提示：参考图比对（--ref）尚未实现，将在“参考图比对”功能中提供；本次只做单张照片检查。\n'
+        : 'Note: matching against reference photos (--ref) is not implemented yet (it arrives with "Reference matching"); photos are checked on their own.\n',
+    );
+  }
+
+  const files = await expandPaths(positionals);
+  if (files.length === 0) throw new UsageError(`no files found in: ${positionals.join(', ')}`);
+  const progress = new ProgressBar(deps.stderr, deps.config.interactive && files.length > 3);
+  const reports = await checkFiles(files, deps.ports, {
+    limits: deps.config.limits,
+    concurrency,
+    ...(deliveredAt ? { deliveredAt } : {}),
+    onProgress: (done, total, report) => progress.update(done, total, report.file),
+  });
+  progress.finish();
+
+  if (values.json) {
+    const output: CheckOutput = { reports };
+    deps.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    deps.stdout.write(renderHuman(reports, lang, deps.config.interactive));
+  }
+  if (values.html) {
+    const thumbnails = await Promise.all(
+      files.map(async (file, i) => {
+        if (reports[i]!.verdict === 'error' && reports[i]!.width === 0) return undefined;
+        const bytes = await readFile(file).catch(() => undefined);
+        return bytes ? makeThumbnail(bytes, deps.ports.decoder, deps.config.limits.maxPixels) : undefined;
+      }),
+    );
+    await writeFile(values.html, renderHtmlReport(reports, thumbnails, lang, deps.now()));
+  }
+  return 0;
+}

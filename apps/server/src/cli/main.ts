@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { createForensicPorts } from '../adapters/media/forensic-ports.js';
+import { CHECK_USAGE, runCheck } from './commands/check.command.js';
+import { HASH_USAGE, runHash } from './commands/hash.command.js';
+import { UsageError } from './usage-error.js';
+
+const USAGE = `Usage:
+${CHECK_USAGE}
+
+${HASH_USAGE}
+`;
+
+/**
+ * The `proofdesk` command line. Returns the exit status: 0 success, 1 unexpected failure, 2 usage error.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    const config = loadConfig();
+    const deps = { config, stdout: process.stdout, stderr: process.stderr, now: () => new Date() };
+    switch (command) {
+      case 'check':
+      case 'hash': {
+        const ports = createForensicPorts(config.limits);
+        try {
+          return command === 'check'
+            ? await runCheck(args, { ...deps, ports })
+            : await runHash(args, { ...deps, ports });
+        } finally {
+          await ports.close();
+        }
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`proofdesk: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`proofdesk: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(
+      `proofdesk: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}

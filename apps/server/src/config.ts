@@ -1,0 +1,61 @@
+import { DEFAULT_LIMITS, type DecodeLimits, type Lang } from '@proofdesk/forensics';
+
+/** Settings read from the environment, once, at start-up. The only module that reads `process.env`. */
+export interface Config {
+  readonly limits: DecodeLimits;
+  /** The language for human-readable output when `--lang` is not given: from the locale, zh-CN by default. */
+  readonly lang: Lang;
+  /** Whether stderr is an interactive terminal (progress bar, colours). */
+  readonly interactive: boolean;
+}
+
+/** Thrown when environment variables are invalid; lists every bad variable at once. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    problems.push(`${name} must be a positive integer, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/**
+ * The language of a POSIX locale: `zh_*` → zh, any other named language → en, unset/`C`/`POSIX` → zh (the
+ * product's first language).
+ * @example langFromLocale('en_US.UTF-8') // 'en'
+ */
+export function langFromLocale(locale: string | undefined): Lang {
+  const value = (locale ?? '').trim();
+  if (value === '' || value === 'C' || value === 'POSIX' || value.startsWith('C.')) return 'zh';
+  return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/**
+ * Parses the configuration from an environment (default `process.env`).
+ *
+ * - `PROOFDESK_MAX_BYTES`: largest accepted file in bytes (default 52428800, 50 MB)
+ * - `PROOFDESK_MAX_PIXELS`: largest accepted image in pixels (default 100000000)
+ * - `PROOFDESK_DECODE_TIMEOUT_MS`: longest single decode (default 20000)
+ * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
+ * @throws {ConfigError} listing every invalid variable
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = Boolean(process.stderr.isTTY)): Config {
+  const problems: string[] = [];
+  const limits: DecodeLimits = {
+    maxBytes: positiveInteger(env, 'PROOFDESK_MAX_BYTES', DEFAULT_LIMITS.maxBytes, problems),
+    maxPixels: positiveInteger(env, 'PROOFDESK_MAX_PIXELS', DEFAULT_LIMITS.maxPixels, problems),
+    decodeTimeoutMs: positiveInteger(env, 'PROOFDESK_DECODE_TIMEOUT_MS', DEFAULT_LIMITS.decodeTimeoutMs, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return { limits, lang: langFromLocale(locale), interactive: stderrIsTty && env.CI !== 'true' };
+}
