@@ -57,7 +57,7 @@ function actionsOf(manifest: Json): C2paAction[] {
       const index = typeof raw.softwareAgentIndex === 'number' ? raw.softwareAgentIndex : undefined;
       const softwareAgent =
         softwareAgentName(raw.softwareAgent) ?? (index === undefined ? undefined : softwareAgentName(agents[index]));
-      const digitalSourceType = str(raw.digitalSourceType) ?? str(parameters.digitalSourceType);
+      const digitalSourceType = (str(raw.digitalSourceType) ?? str(parameters.digitalSourceType))?.trim();
       const when = str(raw.when);
       const description = str(raw.description) ?? str(parameters.description);
       actions.push({
