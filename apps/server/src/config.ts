@@ -5,6 +5,8 @@ export interface Config {
   readonly limits: DecodeLimits;
   /** The language for human-readable output when `--lang` is not given: from the locale, zh-CN by default. */
   readonly lang: Lang;
+  /** Path of a PEM bundle of C2PA trust anchors (`PROOFDESK_C2PA_TRUST_ANCHORS`); without it no signer is `trusted`. */
+  readonly c2paTrustAnchorsPath?: string;
   /** Whether stderr is an interactive terminal (progress bar, colours). */
   readonly interactive: boolean;
 }
@@ -45,6 +47,7 @@ export function langFromLocale(locale: string | undefined): Lang {
  * - `PROOFDESK_MAX_BYTES`: largest accepted file in bytes (default 52428800, 50 MB)
  * - `PROOFDESK_MAX_PIXELS`: largest accepted image in pixels (default 100000000)
  * - `PROOFDESK_DECODE_TIMEOUT_MS`: longest single decode (default 20000)
+ * - `PROOFDESK_C2PA_TRUST_ANCHORS`: path of a PEM bundle of C2PA trust anchors (default: none)
  * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
  * @throws {ConfigError} listing every invalid variable
  */
@@ -57,5 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
   };
   if (problems.length > 0) throw new ConfigError(problems);
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  return { limits, lang: langFromLocale(locale), interactive: stderrIsTty && env.CI !== 'true' };
+  const anchors = env.PROOFDESK_C2PA_TRUST_ANCHORS;
+  return {
+    limits,
+    lang: langFromLocale(locale),
+    interactive: stderrIsTty && env.CI !== 'true',
+    ...(anchors ? { c2paTrustAnchorsPath: anchors } : {}),
+  };
 }

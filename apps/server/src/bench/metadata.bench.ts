@@ -41,7 +41,7 @@ for (const file of files) {
   for (const tag of ['Make', 'Model', 'Software', 'DateTimeOriginal', 'OffsetTimeOriginal', 'GPSDateStamp']) {
     const a = ours.exif[tag];
     const raw = ref[tag];
-    const b = raw && typeof raw === 'object' && 'rawValue' in raw ? (raw as { rawValue: unknown }).rawValue : raw;
+    const b = raw && typeof raw === 'object' && 'rawValue' in raw ? raw.rawValue : raw;
     if (a === undefined && b === undefined) continue;
     compared++;
     if (String(a).trim() === String(b).trim()) agree++;

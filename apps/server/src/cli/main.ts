@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
 import { CHECK_USAGE, runCheck } from './commands/check.command.js';
@@ -21,7 +22,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'check':
       case 'hash': {
-        const ports = createForensicPorts(config.limits);
+        const ports = createForensicPorts(config.limits, {
+          ...(config.c2paTrustAnchorsPath
+            ? { c2paTrustAnchorsPem: readFileSync(config.c2paTrustAnchorsPath, 'utf8') }
+            : {}),
+        });
         try {
           return command === 'check'
             ? await runCheck(args, { ...deps, ports })

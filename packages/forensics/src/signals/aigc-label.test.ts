@@ -143,7 +143,7 @@ describe('aigcLabelSignal', () => {
   it('Label 3 is a warning below the decisive threshold', () => {
     const [finding] = run({ xmp: [xmpAttr(conforming.replace('"Label":"1"', '"Label":"3"'))] }).findings;
     assert.equal(finding?.severity, 'warn');
-    assert.ok(finding!.score < 0.9);
+    assert.ok(finding.score < 0.9);
   });
   it('reports the strongest label when several are present', () => {
     const weak = conforming.replace('"Label":"1"', '"Label":"3"');

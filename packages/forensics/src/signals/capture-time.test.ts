@@ -52,7 +52,7 @@ describe('captureTimeSignal', () => {
     const [finding] = run(exif, '2024-05-02T12:00:00+08:00').findings;
     assert.equal(finding?.code, 'metadata.captured_before_delivery');
     assert.equal(finding?.severity, 'warn');
-    assert.match(finding!.detail.en, /time-zone offset/);
+    assert.match(finding.detail.en, /time-zone offset/);
   });
   it('stays quiet within the clock tolerance and after delivery', () => {
     assert.deepEqual(run(exif, '2024-05-01T10:20:00+08:00').findings, []);

@@ -55,10 +55,10 @@ function gpsTime(exif: Readonly<Record<string, unknown>>): Date | undefined {
   const dm = /^(\d{4})[:-](\d{2})[:-](\d{2})/.exec(date);
   if (!dm) return undefined;
   let hms: number[] | undefined;
-  if (Array.isArray(time) && time.length === 3 && time.every((n) => typeof n === 'number')) hms = time as number[];
+  if (Array.isArray(time) && time.length === 3 && time.every((n) => typeof n === 'number')) hms = time;
   else if (typeof time === 'string') hms = time.split(':').map(Number);
   if (!hms || hms.length !== 3 || hms.some((n) => !Number.isFinite(n))) return undefined;
-  const ms = Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), hms[0]!, hms[1]!, Math.floor(hms[2]!));
+  const ms = Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), hms[0], hms[1], Math.floor(hms[2]!));
   return Number.isFinite(ms) && new Date(ms).getUTCFullYear() >= EARLIEST_TRUSTED_YEAR ? new Date(ms) : undefined;
 }
 

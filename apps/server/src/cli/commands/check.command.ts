@@ -67,7 +67,7 @@ export async function runCheck(args: readonly string[], deps: CheckCommandDeps):
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') {
     throw new UsageError(`--lang must be zh or en; got "${values.lang}"`);
   }
-  const lang: Lang = (values.lang as Lang | undefined) ?? deps.config.lang;
+  const lang: Lang = values.lang ?? deps.config.lang;
   const deliveredAt = parseDeliveredAt(values['delivered-at']);
   const concurrency = values.concurrency === undefined ? 2 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
