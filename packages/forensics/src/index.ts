@@ -10,6 +10,7 @@ export * from './check-photo.js';
 export * from './containers/png-text.js';
 export * from './containers/xmp.js';
 export * from './containers/byte-search.js';
+export * from './containers/isobmff.js';
 export * from './signals/signal.js';
 export { SIGNALS } from './signals/index.js';
 export * from './containers/exif-user-comment.js';
