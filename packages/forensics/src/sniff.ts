@@ -48,6 +48,17 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
   return signature.every((b, i) => bytes[offset + i] === b);
 }
 
+/**
+ * The first 512 characters as text, for spotting markup: UTF-16 when a UTF-16 byte-order mark says so, otherwise
+ * byte by byte with a UTF-8 byte-order mark dropped (reading bytes as Latin-1 turns that mark into "ï»¿", not U+FEFF).
+ */
+function textHead(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 1026);
+  if (startsWith(head, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(head.subarray(2));
+  if (startsWith(head, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(head.subarray(2));
+  return ascii(head, startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0, 512);
+}
+
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'heif']);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
 
@@ -84,13 +95,10 @@ export function sniffFormat(bytes: Uint8Array): SniffResult {
   if (startsWith(bytes, [0xff, 0x0a]) || startsWith(bytes, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
     return unsupported('JPEG XL image');
   if (startsWith(bytes, [0x1f, 0x8b])) return unsupported('gzip archive');
-  const head = ascii(bytes, 0, 512)
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .toLowerCase();
-  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')) || head.includes('<svg'))
-    return unsupported('SVG vector image');
+  const head = textHead(bytes).trimStart().toLowerCase();
+  // HTML first: a page may carry inline <svg> icons and is still a page.
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return unsupported('HTML document');
+  if (head.includes('<svg')) return unsupported('SVG vector image');
   return unsupported('unrecognised content');
 }
 
