@@ -1,4 +1,4 @@
-import type { Finding, Lang, LocalizedText, PhotoReport } from '@proofdesk/forensics';
+import { FINDING_CATALOGUE, type Finding, type Lang, type LocalizedText, type PhotoReport } from '@proofdesk/forensics';
 import { SEVERITY_LABEL, UI, VERDICT_LABEL } from './labels.js';
 
 /** A thumbnail to embed: a data URI and its pixel size (the size the regions are scaled to). */
@@ -42,7 +42,8 @@ function renderFinding(f: Finding): string {
     : '';
   return `<li class="finding sev-${f.severity}">
   <div class="finding-head"><span class="badge sev-${f.severity}">${both(SEVERITY_LABEL[f.severity])}</span> <strong>${both(f.title)}</strong> <code>${escapeHtml(f.code)}</code> <span class="score">${f.score.toFixed(2)}</span></div>
-  <p>${both(f.detail)}</p>${regions}${ref}${facts}
+  <p>${both(f.detail)}</p>
+  <p class="meta">${both(UI.doesNotMean)}: ${both(FINDING_CATALOGUE[f.code].doesNotMean)}</p>${regions}${ref}${facts}
 </li>`;
 }
 

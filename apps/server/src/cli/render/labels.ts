@@ -27,6 +27,7 @@ export const UI = {
   regions: { zh: '区域', en: 'regions' },
   reference: { zh: '参考图', en: 'reference' },
   facts: { zh: '原始信息', en: 'Raw facts' },
+  doesNotMean: { zh: '这不意味着', en: 'What it does not mean' },
   disclaimer: {
     zh: '每项发现都说明了它意味着什么、不意味着什么。没有来源信息不能证明照片真实；仅经过缩放或重新压缩不会被标记。最终决定由人工审核员作出。',
     en: 'Each finding says what it means and what it does not. Absence of provenance proves nothing; resizing or recompression alone never flags a photo. A human reviewer makes the decision.',
