@@ -22,6 +22,28 @@ describe('bestCaptureTime', () => {
     assert.equal(t?.source, 'gps');
     assert.equal(t?.instant.toISOString(), '2024-05-01T01:59:30.000Z');
   });
+  it('distrusts GPS and camera clocks that no time zone reconciles, taking the later', () => {
+    const t = bestCaptureTime({
+      DateTimeOriginal: '2008:10:22 16:28:39',
+      GPSDateStamp: '2008:10:23',
+      GPSTimeStamp: [14, 27, 7],
+    });
+    assert.equal(t?.source, 'clocks_disagree');
+    assert.equal(t?.instant.toISOString(), '2008-10-23T14:27:07.000Z');
+    const agree = bestCaptureTime({
+      DateTimeOriginal: '2008:10:23 22:27:07',
+      GPSDateStamp: '2008:10:23',
+      GPSTimeStamp: [14, 27, 7],
+    });
+    assert.equal(agree?.source, 'gps');
+    const offBy = bestCaptureTime({
+      DateTimeOriginal: '2008:10:23 22:27:07',
+      OffsetTimeOriginal: '+09:00',
+      GPSDateStamp: '2008:10:23',
+      GPSTimeStamp: [14, 27, 7],
+    });
+    assert.equal(offBy?.source, 'clocks_disagree');
+  });
   it('uses OffsetTimeOriginal', () => {
     const t = bestCaptureTime({ DateTimeOriginal: '2024:05:01 10:00:00', OffsetTimeOriginal: '-05:00' });
     assert.equal(t?.source, 'camera_with_offset');

@@ -3,7 +3,7 @@ import { text } from '../text.js';
 import { NOTHING, type Signal, type SignalResult } from './signal.js';
 
 /** Which clock a capture time came from, most trustworthy first. */
-export type ClockSource = 'gps' | 'camera_with_offset' | 'camera_assumed_offset';
+export type ClockSource = 'gps' | 'camera_with_offset' | 'camera_assumed_offset' | 'clocks_disagree';
 
 /** A capture instant with the clock it came from and how far that clock can be trusted. */
 export interface CaptureTime {
@@ -23,8 +23,26 @@ export const ASSUMED_OFFSET = '+08:00';
 /** Camera clocks reset to defaults (2000-01-01, 1970) are not trusted: times before this are ignored. */
 const EARLIEST_TRUSTED_YEAR = 2005;
 
-const TOLERANCE_MINUTES: Record<ClockSource, number> = { gps: 10, camera_with_offset: 30, camera_assumed_offset: 90 };
-const STRENGTH: Record<ClockSource, number> = { gps: 1, camera_with_offset: 0.9, camera_assumed_offset: 0.6 };
+const TOLERANCE_MINUTES: Record<ClockSource, number> = {
+  gps: 10,
+  camera_with_offset: 30,
+  camera_assumed_offset: 90,
+  clocks_disagree: 90,
+};
+const STRENGTH: Record<ClockSource, number> = {
+  gps: 1,
+  camera_with_offset: 0.9,
+  camera_assumed_offset: 0.6,
+  clocks_disagree: 0.6,
+};
+/** Real UTC offsets lie in −12:00..+14:00 and are whole quarter hours; GPS and camera clocks agreeing must imply one. */
+function impliesRealOffset(localAsUtcMs: number, gpsMs: number, recordedOffsetMinutes: number | undefined): boolean {
+  const impliedMinutes = (localAsUtcMs - gpsMs) / 60_000;
+  if (recordedOffsetMinutes !== undefined) return Math.abs(impliedMinutes - recordedOffsetMinutes) <= 5;
+  if (impliedMinutes < -12 * 60 - 5 || impliedMinutes > 14 * 60 + 5) return false;
+  const toQuarter = Math.abs(impliedMinutes - Math.round(impliedMinutes / 15) * 15);
+  return toQuarter <= 5;
+}
 
 /** Parses an EXIF date-time (`YYYY:MM:DD HH:MM:SS`, also with `-` or `T`) into its parts; undefined if invalid. */
 export function parseExifDateTime(
@@ -75,28 +93,46 @@ function formatOffset(minutes: number): string {
 export function bestCaptureTime(exif: Readonly<Record<string, unknown>>): CaptureTime | undefined {
   const local = exif.DateTimeOriginal ?? exif.CreateDate;
   const parts = parseExifDateTime(local);
+  const localText = typeof local === 'string' ? { local } : {};
+  const usableLocal = parts && parts.y >= EARLIEST_TRUSTED_YEAR ? parts : undefined;
+  const recordedOffset =
+    parseOffset(exif.OffsetTimeOriginal) ?? parseOffset(exif.OffsetTimeDigitized) ?? parseOffset(exif.OffsetTime);
+  const localAsUtcMs = usableLocal
+    ? Date.UTC(usableLocal.y, usableLocal.mo - 1, usableLocal.d, usableLocal.h, usableLocal.mi, usableLocal.s)
+    : undefined;
   const gps = gpsTime(exif);
   if (gps) {
+    if (localAsUtcMs === undefined || impliesRealOffset(localAsUtcMs, gps.getTime(), recordedOffset)) {
+      return {
+        instant: gps,
+        source: 'gps',
+        ...localText,
+        offset: 'Z',
+        offsetAssumed: false,
+        toleranceMinutes: TOLERANCE_MINUTES.gps,
+      };
+    }
+    // The camera clock and the GPS clock cannot both be right: trust neither fully and take the later instant,
+    // so a disagreement can only make the photo look newer, never older.
+    const cameraMs = localAsUtcMs - (recordedOffset ?? 480) * 60_000;
+    const later = Math.max(cameraMs, gps.getTime());
     return {
-      instant: gps,
-      source: 'gps',
-      ...(typeof local === 'string' ? { local } : {}),
-      offset: 'Z',
-      offsetAssumed: false,
-      toleranceMinutes: TOLERANCE_MINUTES.gps,
+      instant: new Date(later),
+      source: 'clocks_disagree',
+      ...localText,
+      offset: recordedOffset === undefined ? ASSUMED_OFFSET : formatOffset(recordedOffset),
+      offsetAssumed: recordedOffset === undefined,
+      toleranceMinutes: TOLERANCE_MINUTES.clocks_disagree,
     };
   }
-  if (!parts || parts.y < EARLIEST_TRUSTED_YEAR) return undefined;
-  const offsetMinutes =
-    parseOffset(exif.OffsetTimeOriginal) ?? parseOffset(exif.OffsetTimeDigitized) ?? parseOffset(exif.OffsetTime);
-  const assumed = offsetMinutes === undefined;
-  const offset = assumed ? (parseOffset(ASSUMED_OFFSET) ?? 480) : offsetMinutes;
-  const utcMs = Date.UTC(parts.y, parts.mo - 1, parts.d, parts.h, parts.mi, parts.s) - offset * 60_000;
+  if (localAsUtcMs === undefined) return undefined;
+  const assumed = recordedOffset === undefined;
+  const offset = recordedOffset ?? 480;
   const source: ClockSource = assumed ? 'camera_assumed_offset' : 'camera_with_offset';
   return {
-    instant: new Date(utcMs),
+    instant: new Date(localAsUtcMs - offset * 60_000),
     source,
-    local: String(local),
+    ...localText,
     offset: formatOffset(offset),
     offsetAssumed: assumed,
     toleranceMinutes: TOLERANCE_MINUTES[source],
@@ -113,6 +149,10 @@ const CLOCK = {
     zh: `相机时钟，照片未记录时区，按 ${ASSUMED_OFFSET}（北京时间）推定（可信度低）`,
     en: `camera clock; the photo records no time zone, so ${ASSUMED_OFFSET} (China Standard Time) is assumed (low trust)`,
   },
+  clocks_disagree: {
+    zh: 'GPS 时间与相机时钟互相矛盾（无法用任何时区解释），取两者中较晚的时间（可信度低）',
+    en: 'GPS time and the camera clock contradict each other (no time zone explains the gap), so the later of the two is used (low trust)',
+  },
 } as const;
 
 function describeDuration(ms: number): { zh: string; en: string } {
@@ -121,7 +161,9 @@ function describeDuration(ms: number): { zh: string; en: string } {
   const hours = Math.round(minutes / 6) / 10;
   if (hours < 48) return { zh: `${hours} 小时`, en: `${hours} hours` };
   const days = Math.round(hours / 2.4) / 10;
-  return { zh: `${days} 天`, en: `${days} days` };
+  if (days < 730) return { zh: `${days} 天`, en: `${days} days` };
+  const years = Math.round(days / 36.525) / 10;
+  return { zh: `${years} 年`, en: `${years} years` };
 }
 
 /**
