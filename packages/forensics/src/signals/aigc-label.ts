@@ -174,7 +174,7 @@ function labelFinding(label: AigcLabel): Finding {
     severity: m.severity,
     strength: m.strength,
     detail: text(
-      `${SOURCE[label.source].zh}中的隐式标识声明该内容${m.zh}${ids ? `；${ids}` : ''}。合规性：${compliant ? '符合标准格式' : `不合规（${label.compliance.join('；')}）`}。`,
+      `${SOURCE[label.source].zh} 中的隐式标识声明该内容${m.zh}${ids ? `；${ids}` : ''}。合规性：${compliant ? '符合标准格式' : `不合规（${label.compliance.join('；')}）`}。`,
       `The implicit label in the ${SOURCE[label.source].en} declares the content ${m.en}${ids ? `; ${ids}` : ''}. Compliance: ${compliant ? 'conforms' : `non-conforming (${label.compliance.join('; ')})`}.`,
     ),
     facts: { ...label },

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckOutput, ForensicPorts, Lang } from '@proofdesk/forensics';
 import { makeThumbnail } from '../../adapters/media/sharp.thumbnailer.js';
@@ -8,7 +9,6 @@ import { ProgressBar } from '../progress.js';
 import { renderHtmlReport } from '../render/html-report.js';
 import { renderHuman } from '../render/human.js';
 import { UsageError } from '../usage-error.js';
-import { readFile } from 'node:fs/promises';
 
 export const CHECK_USAGE = `proofdesk check <photo|dir>... [--ref <file|dir>]... [--delivered-at <ISO time>] [--json] [--html <file>] [--lang zh|en]
 
@@ -106,6 +106,7 @@ export async function runCheck(args: readonly string[], deps: CheckCommandDeps):
         return bytes ? makeThumbnail(bytes, deps.ports.decoder, deps.config.limits.maxPixels) : undefined;
       }),
     );
+    await mkdir(dirname(values.html), { recursive: true });
     await writeFile(values.html, renderHtmlReport(reports, thumbnails, lang, deps.now()));
   }
   return 0;
