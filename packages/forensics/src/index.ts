@@ -20,3 +20,5 @@ export * from './signals/aigc-label.js';
 export * from './signals/iptc-source.js';
 export * from './signals/editing-software.js';
 export * from './signals/capture-time.js';
+export * from './pdq/index.js';
+export * from './hash-photo.js';

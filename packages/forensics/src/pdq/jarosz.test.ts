@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { boxFilter1d, decimate, jaroszFilter, jaroszWindowSize } from './jarosz.js';
+import { boxFilter1d, boxFilterColumns, decimate, jaroszFilter, jaroszWindowSize } from './jarosz.js';
 
 const ramp = (n: number) => Float32Array.from({ length: n }, (_, i) => i);
 
@@ -66,6 +66,27 @@ describe('boxFilter1d', () => {
       [0, 2, 3, 5].every((k) => out[k] === 99),
       'other columns untouched',
     );
+  });
+});
+
+describe('boxFilterColumns', () => {
+  it('equals boxFilter1d down each column, bit for bit', () => {
+    let seed = 42;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 255;
+    for (const [rows, cols, window] of [
+      [5, 7, 1],
+      [16, 3, 7],
+      [16, 4, 8],
+      [40, 9, 9],
+      [33, 2, 4],
+    ] as const) {
+      const input = Float32Array.from({ length: rows * cols }, random);
+      const expected = new Float32Array(rows * cols);
+      for (let j = 0; j < cols; j++) boxFilter1d(input, expected, j, rows, cols, window);
+      const actual = new Float32Array(rows * cols);
+      boxFilterColumns(input, actual, rows, cols, window);
+      assert.deepEqual(actual, expected, `${rows}×${cols}, window ${window}`);
+    }
   });
 });
 

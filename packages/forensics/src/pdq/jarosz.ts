@@ -60,6 +60,55 @@ export function boxFilter1d(
 }
 
 /**
+ * {@link boxFilter1d} down every column of a row-major `rows × cols` matrix at once, sweeping the rows in memory
+ * order (one running single-precision sum per column, updated in the reference's order, so the result is identical
+ * to filtering each column on its own, only cache-friendly).
+ * @param windowSize full window in pixels, 1..rows
+ */
+export function boxFilterColumns(
+  input: Float32Array,
+  output: Float32Array,
+  rows: number,
+  cols: number,
+  windowSize: number,
+): void {
+  const half = Math.trunc((windowSize + 2) / 2);
+  const phase1 = half - 1;
+  const phase2 = windowSize - half + 1;
+  const phase3 = rows - windowSize;
+  const phase4 = half - 1;
+  const sums = new Float32Array(cols); // every store rounds to single precision, as the reference's float sum
+  let right = 0;
+  let left = 0;
+  let out = 0;
+  let count = 0;
+  for (let i = 0; i < phase1; i++, right++, count++) {
+    for (let j = 0, r = right * cols; j < cols; j++) sums[j] = sums[j]! + input[r + j]!;
+  }
+  for (let i = 0; i < phase2; i++, right++, out++) {
+    count++;
+    for (let j = 0, r = right * cols, o = out * cols; j < cols; j++) {
+      sums[j] = sums[j]! + input[r + j]!;
+      output[o + j] = sums[j]! / count;
+    }
+  }
+  for (let i = 0; i < phase3; i++, left++, right++, out++) {
+    for (let j = 0, r = right * cols, l = left * cols, o = out * cols; j < cols; j++) {
+      sums[j] = sums[j]! + input[r + j]!;
+      sums[j] = sums[j]! - input[l + j]!;
+      output[o + j] = sums[j]! / count;
+    }
+  }
+  for (let i = 0; i < phase4; i++, left++, out++) {
+    count--;
+    for (let j = 0, l = left * cols, o = out * cols; j < cols; j++) {
+      sums[j] = sums[j]! - input[l + j]!;
+      output[o + j] = sums[j]! / count;
+    }
+  }
+}
+
+/**
  * The reference's `jaroszFilterFloat`: `passes` times, a box filter along every row (`buffer1` → `buffer2`), then
  * along every column (`buffer2` → `buffer1`). The result is in `buffer1`; `buffer2` is scratch.
  * @param rows image height in pixels
@@ -78,7 +127,7 @@ export function jaroszFilter(
 ): void {
   for (let pass = 0; pass < passes; pass++) {
     for (let i = 0; i < rows; i++) boxFilter1d(buffer1, buffer2, i * cols, cols, 1, windowAlongRows);
-    for (let j = 0; j < cols; j++) boxFilter1d(buffer2, buffer1, j, rows, cols, windowAlongCols);
+    boxFilterColumns(buffer2, buffer1, rows, cols, windowAlongCols);
   }
 }
 
