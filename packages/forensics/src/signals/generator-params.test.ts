@@ -5,7 +5,7 @@ import { readPngTextChunks, type PngTextChunk } from '../containers/png-text.js'
 import type { RawMetadata } from '../ports.js';
 import { fixturePath } from '../testing/paths.js';
 import { combineFindings } from '../verdict.js';
-import { GENERATOR_HINT_STRENGTH, generatorParamsSignal } from './generator-params.js';
+import { GENERATOR_HINT_STRENGTH, generatorParamsSignal, readGeneratorFields } from './generator-params.js';
 import { detectGenerators } from './generators/detect.js';
 import { collectTextFields } from './generators/text-fields.js';
 import type { GeneratorParams, SamplerPass } from './generators/types.js';
@@ -47,8 +47,24 @@ function context(pngText: readonly PngTextChunk[], meta: Partial<RawMetadata> = 
   return { pngText, meta: { ...NO_META, ...meta } } as unknown as SignalContext;
 }
 
+function bytesOf(file: string): Uint8Array {
+  return new Uint8Array(readFileSync(fixturePath('generators', file)));
+}
+
 function chunksOf(file: string): PngTextChunk[] {
-  return readPngTextChunks(new Uint8Array(readFileSync(fixturePath('generators', file))));
+  return readPngTextChunks(bytesOf(file));
+}
+
+/** A PNG fixture as `checkPhoto` presents it to the signal: bytes, format, text chunks, pixel limit. */
+function pngContext(file: string): SignalContext {
+  const bytes = bytesOf(file);
+  return {
+    bytes,
+    format: 'png',
+    pngText: readPngTextChunks(bytes),
+    meta: NO_META,
+    maxPixels: 100e6,
+  } as unknown as SignalContext;
 }
 
 function run(ctx: SignalContext): SignalResult {
@@ -97,7 +113,7 @@ void describe('generator parsers on real files, against the expected parses', ()
   });
   for (const [file, expected] of pngs) {
     void it(file, () => {
-      const [found] = detectGenerators(collectTextFields(context(chunksOf(file))));
+      const [found] = detectGenerators(readGeneratorFields(pngContext(file)));
       assert.ok(found, 'a generator is found');
       assertMatches(found, expected);
     });
@@ -192,7 +208,7 @@ void describe('generatorParamsSignal', () => {
 void describe('must not fire', () => {
   for (const file of ['empty_file.png', 'empty_image.png', 'text_after_idat.png']) {
     void it(`on a PNG without generator chunks: ${file}`, () => {
-      assert.deepEqual(run(context(chunksOf(`sd-parsers/bad_images/${file}`))).findings, []);
+      assert.deepEqual(run(pngContext(`sd-parsers/bad_images/${file}`)).findings, []);
     });
   }
   // Real values seen in the camera and stock photos of ../shared/data/images/metadata (exifr output).

@@ -36,7 +36,8 @@ async function check(path: string): Promise<{ findings: readonly Finding[]; fact
   const pngText = sniffed.format === 'png' ? readPngTextChunks(bytes) : [];
   assert.ok(signal, 'the generator-params signal is registered in SIGNALS');
   // The signal reads only `pngText` and `meta`; the rest of the context belongs to other signals.
-  const result = await signal.run({ bytes, format: sniffed.format, meta, pngText } as unknown as SignalContext);
+  const ctx = { bytes, format: sniffed.format, meta, pngText, maxPixels: 100e6 };
+  const result = await signal.run(ctx as unknown as SignalContext);
   return { findings: result.findings, facts: result.facts?.generator ?? {} };
 }
 

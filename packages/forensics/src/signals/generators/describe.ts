@@ -109,10 +109,13 @@ export function generatorDetail(primary: GeneratorParams): LocalizedText {
     passes > 1 ? ` The workflow has ${passes} sampling passes.` : '',
     inputList ? ` The workflow also loads input images (for img2img, inpainting or image prompts): ${inputList}.` : '',
   ].join('');
+  const hidden = primary.source.includes('alpha-channel LSB');
+  const zhWhere = hidden ? `${where}，藏在透明通道像素的最低位中` : where;
+  const enWhere = hidden ? `${where}, hidden in the lowest bit of the alpha channel` : where;
   const zhFacts = facts.zh.length > 0 ? `：${facts.zh.join('，')}` : '';
   const enFacts = facts.en.length > 0 ? `: ${facts.en.join(', ')}` : '';
   return text(
-    `文件元数据（${where}）中含有 ${primary.name} 写入的图像生成参数${zhFacts}。${zhMore}这些参数只由 AI 图像生成工具写入，相机拍摄的照片不会带有。`,
-    `The file's metadata (${where}) holds image-generation parameters written by ${primary.name}${enFacts}.${enMore} Only AI image generators write these parameters; camera photos never carry them.`,
+    `文件元数据（${zhWhere}）中含有 ${primary.name} 写入的图像生成参数${zhFacts}。${zhMore}这些参数只由 AI 图像生成工具写入，相机拍摄的照片不会带有。`,
+    `The file's metadata (${enWhere}) holds image-generation parameters written by ${primary.name}${enFacts}.${enMore} Only AI image generators write these parameters; camera photos never carry them.`,
   );
 }
