@@ -244,7 +244,7 @@ void describe('other generators and carriers', () => {
     ['NovelAI', 'novelai'],
     ['Fooocus v2.5.0', 'fooocus'],
     ['Draw Things', 'draw-things'],
-    ['Stable Diffusion', 'other'],
+    ['Midjourney', undefined],
     ['Adobe Photoshop 25.0', undefined],
     ['Adobe Firefly', undefined],
     ['GIMP 2.10.34', undefined],

@@ -1,20 +1,15 @@
 import { compact, fieldsWithKey, type GeneratorDetector, type GeneratorId } from './types.js';
 
 /**
- * Software / creator-tool names that only image generators write. Matched at the start of the value, so
- * ordinary software (`Adobe Photoshop 26.5`, camera firmware) never matches.
+ * Software / creator-tool names that only image generators write, each seen in real output: NovelAI's PNG
+ * `Software`, Fooocus' EXIF `Software: Fooocus v…` (JPEG/WebP), Draw Things' XMP `xmp:CreatorTool`. Matched at
+ * the start of the value, so ordinary software (`Adobe Photoshop 26.5`, camera firmware) never matches. Names
+ * without a real example (DALL·E, Midjourney…) are left out: their files carry C2PA or a description instead.
  */
 const GENERATOR_SOFTWARE: readonly (readonly [RegExp, GeneratorId, string])[] = [
   [/^NovelAI\b/i, 'novelai', 'NovelAI'],
   [/^Fooocus\b/i, 'fooocus', 'Fooocus'],
   [/^Draw Things\b/i, 'draw-things', 'Draw Things'],
-  [/^ComfyUI\b/i, 'comfyui', 'ComfyUI'],
-  [/^InvokeAI\b/i, 'invokeai', 'InvokeAI'],
-  [/^SwarmUI\b/i, 'swarmui', 'SwarmUI'],
-  [/^Midjourney\b/i, 'midjourney', 'Midjourney'],
-  [/^(AUTOMATIC1111|Stable Diffusion web ?UI)\b/i, 'a1111', 'Stable Diffusion WebUI (AUTOMATIC1111)'],
-  [/^Stable ?Diffusion\b/i, 'other', 'Stable Diffusion'],
-  [/^DALL[-·‧ ]?E\b/i, 'other', 'DALL·E'],
 ];
 
 /** Fields that name the software that wrote the file. */
