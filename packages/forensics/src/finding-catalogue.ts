@@ -141,12 +141,12 @@ const catalogue = {
     decisive: true,
     title: text('含 AI 生成参数', 'Carries AI generation parameters'),
     means: text(
-      '文件内嵌了图像生成工具写入的参数（提示词、采样器、模型等，如 Stable Diffusion WebUI、ComfyUI）。',
-      'The file embeds the parameters an image generator writes (prompt, sampler, model; e.g. Stable Diffusion WebUI, ComfyUI).',
+      '文件内嵌了 AI 图像生成工具写入的生成记录（提示词、模型、采样器、种子、步数）：Stable Diffusion WebUI/Forge/SD.Next 的 parameters（PNG 文本、EXIF UserComment 或 alpha 通道隐写）、ComfyUI 节点图、InvokeAI、Fooocus、NovelAI、SwarmUI、Draw Things、Midjourney 的 Job ID。解析出完整参数即判定为伪造；仅有软件名等线索时为可疑。',
+      "The file embeds the record an AI image generator writes (prompt, model, sampler, seed, steps): Stable Diffusion WebUI/Forge/SD.Next `parameters` (PNG text, EXIF UserComment or hidden in the alpha channel), a ComfyUI node graph, InvokeAI, Fooocus, NovelAI, SwarmUI, Draw Things, a Midjourney Job ID. Parsed parameters make the photo forged; a bare hint (a generator's software name) makes it suspicious.",
     ),
     doesNotMean: text(
-      '没有这些参数不代表照片真实：大多数平台会去除它们。',
-      'Their absence does not make a photo genuine: most platforms strip them.',
+      '没有这些参数不代表照片真实：平台和聊天软件会去除它们；参数也不能指出哪一区域是生成的；仅凭软件名线索不能定论。',
+      'Their absence does not make a photo genuine (platforms strip them); they do not show which region was generated; a software-name hint alone is not conclusive.',
     ),
   },
   'metadata.editing_software': {
