@@ -7,6 +7,6 @@ export { hexFromWords, wordsFromHex, isPdqHex, hashWordsFromDct, lowerMedian, ty
 export { applyOrientation, undoOrientation, type ExifOrientation } from './orientation.js';
 export { downsizeLikeReference, resizeNearest, nearestSourceIndices, PDQ_DOWNSAMPLE_SIDE } from './downsize.js';
 export { lumaFromPixels } from './luma.js';
-export { jaroszFilter, jaroszWindowSize, boxFilter1d, decimate } from './jarosz.js';
+export { jaroszFilter, jaroszWindowSize, boxFilter1d, boxFilterColumns, decimate } from './jarosz.js';
 export { dct64To16, dctMatrix16x64 } from './dct.js';
 export { pdqQuality } from './quality.js';
