@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,7 @@ export const CHECK_USAGE = `proofdesk check <photo|dir>... [--ref <file|dir>]...
   --json                  print one JSON document { "reports": [...] }
   --html <file>           also write a self-contained HTML report
   --lang zh|en            language of the text output (default: from the locale, zh-CN otherwise)
-  --concurrency <n>       photos checked at once (default: 2)
+  --concurrency <n>       photos checked at once (default: the number of cores)
 Exit status: 0 whatever the verdicts; 2 for usage errors.`;
 
 /** What the check command needs from the composition root. */
@@ -69,7 +70,7 @@ export async function runCheck(args: readonly string[], deps: CheckCommandDeps):
   }
   const lang: Lang = values.lang ?? deps.config.lang;
   const deliveredAt = parseDeliveredAt(values['delivered-at']);
-  const concurrency = values.concurrency === undefined ? 2 : Number(values.concurrency);
+  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UsageError(`--concurrency must be an integer from 1 to 64; got "${values.concurrency}"`);
   }
