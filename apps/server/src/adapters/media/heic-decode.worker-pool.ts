@@ -12,8 +12,6 @@ import type { HeicWorkerRequest, HeicWorkerResponse } from './heic-decode.worker
 export interface HeicDecodeWorkerPoolOptions {
   /** Most decodes at once, one worker each. Default 1. */
   readonly size?: number;
-  /** Longest one decode may run once a worker has it, in milliseconds. */
-  readonly timeoutMs: number;
   /** Terminate a worker after this long without work, in milliseconds. Default 10 000. */
   readonly idleMs?: number;
 }
@@ -38,6 +36,7 @@ export class HeicWorkerFailure extends Error {
 
 interface Job {
   readonly request: Omit<HeicWorkerRequest, 'id'>;
+  readonly timeoutMs: number;
   readonly resolve: (pixels: HeicPixels) => void;
   readonly reject: (error: Error) => void;
 }
@@ -52,34 +51,34 @@ interface Slot {
 export class HeicDecodeWorkerPool {
   readonly #slots: Slot[];
   readonly #queue: Job[] = [];
-  readonly #timeoutMs: number;
   readonly #idleMs: number;
   #nextId = 1;
   #closed = false;
 
-  /** @throws {TypeError} when `size`, `timeoutMs` or `idleMs` is not a positive number */
-  constructor(options: HeicDecodeWorkerPoolOptions) {
-    const { size = 1, timeoutMs, idleMs = 10_000 } = options;
-    for (const [name, value] of Object.entries({ size, timeoutMs, idleMs })) {
+  /** @throws {TypeError} when `size` or `idleMs` is not a positive number */
+  constructor(options: HeicDecodeWorkerPoolOptions = {}) {
+    const { size = 1, idleMs = 10_000 } = options;
+    for (const [name, value] of Object.entries({ size, idleMs })) {
       if (!(Number.isFinite(value) && value > 0)) {
         throw new TypeError(`Expected ${name} to be a positive number but received ${String(value)}`);
       }
     }
-    this.#slots = Array.from({ length: Math.floor(size) }, () => ({}));
-    this.#timeoutMs = timeoutMs;
+    this.#slots = Array.from({ length: Math.max(1, Math.floor(size)) }, () => ({}));
     this.#idleMs = idleMs;
   }
 
   /**
    * Decodes the primary image of a HEIC/HEIF file to RGBA.
+   * @param timeoutMs longest the decode may run once a worker has it, in milliseconds (waiting in the queue is not
+   *   counted); the worker is terminated when it is exceeded
    * @throws {DecodeError} `timeout` when the worker took longer than `timeoutMs`, `too_large` when libheif's size is
    *   over `maxPixels`
    * @throws {HeicWorkerFailure} for anything libheif reported (the caller maps it to a reason)
    */
-  decode(request: Omit<HeicWorkerRequest, 'id'>): Promise<HeicPixels> {
+  decode(request: Omit<HeicWorkerRequest, 'id'>, timeoutMs: number): Promise<HeicPixels> {
     if (this.#closed) return Promise.reject(new Error('HeicDecodeWorkerPool is closed'));
     return new Promise<HeicPixels>((resolve, reject) => {
-      this.#queue.push({ request, resolve, reject });
+      this.#queue.push({ request, timeoutMs, resolve, reject });
       this.#dispatch();
     });
   }
@@ -113,8 +112,8 @@ export class HeicDecodeWorkerPool {
       const timer = setTimeout(() => {
         void this.#release(slot)?.terminate();
         this.#finish(slot, id);
-        job.reject(new DecodeError('timeout', `HEIF decoding took longer than ${this.#timeoutMs} ms and was stopped`));
-      }, this.#timeoutMs);
+        job.reject(new DecodeError('timeout', `HEIF decoding took longer than ${job.timeoutMs} ms and was stopped`));
+      }, job.timeoutMs);
       slot.job = { ...job, id, timer };
       worker.postMessage({ id, ...job.request } satisfies HeicWorkerRequest);
     }

@@ -92,7 +92,7 @@ export class SharpImageDecoder implements ImageDecoder {
     this.#timeoutMs = positive('timeoutMs', options.timeoutMs ?? DEFAULT_LIMITS.decodeTimeoutMs, 'milliseconds');
     this.#iccToSrgb = options.iccToSrgb ?? false;
     const size = positive('heifWorkers', options.heifWorkers ?? 1, 'workers');
-    this.#heif = new HeicDecodeWorkerPool({ size, timeoutMs: this.#timeoutMs });
+    this.#heif = new HeicDecodeWorkerPool({ size });
   }
 
   /**
@@ -161,7 +161,7 @@ export class SharpImageDecoder implements ImageDecoder {
         }
         input =
           format === 'heif' && header.itemType !== 'av01'
-            ? await this.#heifPixels(bytes, header, maxPixels)
+            ? await this.#heifPixels(bytes, header, maxPixels, this.#timeoutMs - (performance.now() - started))
             : this.#sharp(bytes, maxPixels);
       } else {
         input = this.#sharp(bytes, maxPixels);
@@ -207,18 +207,13 @@ export class SharpImageDecoder implements ImageDecoder {
   }
 
   /** Decodes a HEIC/HEIF in a worker (libheif applies `irot`/`imir`) and wraps the RGBA pixels for sharp. */
-  async #heifPixels(bytes: Uint8Array, header: HeifHeader, maxPixels: number): Promise<Sharp> {
+  async #heifPixels(bytes: Uint8Array, header: HeifHeader, maxPixels: number, timeoutMs: number): Promise<Sharp> {
     const turned = header.orientation >= 5;
     const expectedWidth = turned ? header.height : header.width;
     const expectedHeight = turned ? header.width : header.height;
     const primaryIndex = Math.max(0, header.topLevelItemIds.indexOf(header.primaryItemId));
-    const { width, height, data } = await this.#heif.decode({
-      bytes,
-      primaryIndex,
-      expectedWidth,
-      expectedHeight,
-      maxPixels,
-    });
+    const request = { bytes, primaryIndex, expectedWidth, expectedHeight, maxPixels };
+    const { width, height, data } = await this.#heif.decode(request, Math.max(1, timeoutMs));
     return sharp(data, { raw: { width, height, channels: 4 } });
   }
 }
