@@ -4,7 +4,9 @@ import { captureTimeSignal } from './capture-time.js';
 import { editingSoftwareSignal } from './editing-software.js';
 import { generatorParamsSignal } from './generator-params.js';
 import { iptcSourceSignal } from './iptc-source.js';
+import { screenshotSignal } from './screenshot.js';
 import type { Signal } from './signal.js';
+import { thumbnailSignal } from './thumbnail.js';
 
 /** Every signal `checkPhoto` runs, in report order. */
 export const SIGNALS: readonly Signal[] = [
@@ -14,4 +16,6 @@ export const SIGNALS: readonly Signal[] = [
   generatorParamsSignal,
   editingSoftwareSignal,
   captureTimeSignal,
+  screenshotSignal,
+  thumbnailSignal,
 ];
