@@ -24,18 +24,6 @@ const MIN_MAIN_TO_THUMBNAIL = 2;
 /** Pictures flatter than this (grey-level standard deviation) carry too little structure to compare. */
 const MIN_CONTRAST = 4;
 
-/** Does the JPEG carry its own EXIF block (APP1 "Exif")? Then the decoder may have oriented it already. */
-function hasOwnExif(jpeg: Uint8Array): boolean {
-  for (let i = 2; i + 10 < Math.min(jpeg.length, 65536);) {
-    if (jpeg[i] !== 0xff) return false;
-    const marker = jpeg[i + 1]!;
-    if (marker === 0xda) return false;
-    if (marker === 0xe1 && String.fromCharCode(...jpeg.subarray(i + 4, i + 8)) === 'Exif') return true;
-    i += 2 + ((jpeg[i + 2]! << 8) | jpeg[i + 3]!);
-  }
-  return false;
-}
-
 type Skip = 'whole_file' | 'undecodable' | 'too_small' | 'main_thumbnail_sized' | 'featureless';
 
 function skipped(reason: Skip, extra: Record<string, unknown> = {}): SignalResult {
@@ -63,7 +51,8 @@ function regionsOf(comparison: ThumbnailComparison, ctx: SignalContext): Region[
 /**
  * `tamper.thumbnail_mismatch`: the EXIF thumbnail the camera wrote differs from the main image — the picture was
  * changed after capture and the thumbnail was not. The thumbnail is decoded, oriented like the main image (it is
- * stored in the main image's stored orientation), stripped of letterbox bars, and compared with the shared preview
+ * stored in the main image's stored orientation; an upright reading is tried too), stripped of letterbox bars, and
+ * compared with the shared preview
  * on a 32×32 grid, channel by channel (see `compareThumbnail`). Fires on a global mismatch (another picture), on a local group
  * of differing cells (a painted crack or stain, a removed object), or on a broad overall difference.
  */
@@ -96,17 +85,23 @@ export const thumbnailSignal: Signal = {
     if (meanStd(thumb.data).std < MIN_CONTRAST || meanStd(main.data).std < MIN_CONTRAST) {
       return skipped('featureless', size);
     }
-    const storedAspect = ctx.header.width / ctx.header.height;
-    // A thumbnail with its own EXIF block may already have been oriented by the decoder: try both readings.
-    const orientations = hasOwnExif(bytes) ? [ctx.header.orientation, 1] : [ctx.header.orientation];
-    const comparison = orientations
-      .map((o) => compareThumbnail(planes, mainPlanes, o, storedAspect))
-      .reduce((a, b) => (b.correlation > a.correlation ? b : a));
+    // The EXIF thumbnail is stored like the main image's pixels, so it gets the main image's orientation. Some
+    // writers store it upright instead (or give it its own EXIF block, which the decoder then applies): the upright
+    // reading is tried too, and the better-correlated one kept, so that no writer's habit reads as a mismatch.
+    const readings = [{ orientation: ctx.header.orientation, aspect: ctx.header.width / ctx.header.height }];
+    if (ctx.header.orientation !== 1) readings.push({ orientation: 1, aspect: ctx.width / ctx.height });
+    const compared = readings.map((r) => ({
+      ...r,
+      comparison: compareThumbnail(planes, mainPlanes, r.orientation, r.aspect),
+    }));
+    const best = compared.reduce((a, b) => (b.comparison.correlation > a.comparison.correlation ? b : a));
+    const comparison = best.comparison;
     const largest = comparison.groups[0]?.cells ?? 0;
     const facts = {
       compared: true,
       ...size,
       fit: comparison.fit,
+      orientationApplied: best.orientation,
       correlation: comparison.correlation,
       differingCells: comparison.cells.length,
       largestGroupCells: largest,
