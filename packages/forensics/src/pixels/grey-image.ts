@@ -38,11 +38,9 @@ export function lumaOfPlanes(planes: readonly GreyImage[]): GreyImage {
   const [r, g, b] = planes;
   if (!r) throw new RangeError('Expected at least one plane');
   if (!g || !b) return r;
-  return {
-    width: r.width,
-    height: r.height,
-    data: Float64Array.from(r.data, (v, i) => 0.299 * v + 0.587 * g.data[i]! + 0.114 * b.data[i]!),
-  };
+  const data = new Float64Array(r.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = 0.299 * r.data[i]! + 0.587 * g.data[i]! + 0.114 * b.data[i]!;
+  return { width: r.width, height: r.height, data };
 }
 
 /** A rectangle in pixel units; `x`, `y` may be fractional in {@link cropGrey} and {@link resampleArea}. */

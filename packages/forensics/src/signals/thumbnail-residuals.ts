@@ -71,27 +71,36 @@ export function differingCells(
 /** Residual over allowance per cell for one channel of the main image. */
 function residualScores(rows: readonly number[][], main: GreyImage, limits: DifferenceAllowance): Float64Array {
   const n = main.data.length;
-  let keep = new Array<boolean>(n).fill(true);
-  let fitted = new Float64Array(n);
+  const keep = new Array<boolean>(n).fill(true);
+  const fitted = new Float64Array(n);
+  const absolute = new Float64Array(n);
   let sigma = 0;
   for (let iteration = 0; iteration < 4; iteration++) {
     const coefficients = leastSquares(rows, main.data, keep);
-    fitted = Float64Array.from(rows, (f) => f.reduce((sum, x, k) => sum + x * coefficients[k]!, 0));
-    const residuals = Array.from(main.data, (m, i) => m - fitted[i]!);
-    sigma = 1.4826 * medianOf(residuals.map(Math.abs));
-    keep = residuals.map((r) => Math.abs(r) <= Math.max(3 * sigma, 1));
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      let sum = 0;
+      for (let k = 0; k < row.length; k++) sum += row[k]! * coefficients[k]!;
+      fitted[i] = sum;
+      absolute[i] = Math.abs(main.data[i]! - sum);
+    }
+    sigma = 1.4826 * median(absolute);
+    for (let i = 0; i < n; i++) keep[i] = absolute[i]! <= Math.max(3 * sigma, 1);
   }
   const gradFitted = localGradient({ ...main, data: fitted });
   const gradMain = localGradient(main);
-  return Float64Array.from(main.data, (m, i) => {
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const gradient = Math.min(gradFitted[i]!, gradMain[i]!);
     const allowance = Math.max(limits.minResidual, limits.sigmaFactor * sigma) + limits.gradientFactor * gradient;
-    return Math.abs(m - fitted[i]!) / allowance;
-  });
+    scores[i] = absolute[i]! / allowance;
+  }
+  return scores;
 }
 
-function medianOf(values: number[]): number {
-  const sorted = values.sort((a, b) => a - b);
+/** Median of the values (a sorted copy's middle element; typed arrays sort numerically). */
+function median(values: Float64Array): number {
+  const sorted = values.slice().sort();
   return sorted.length > 0 ? sorted[sorted.length >> 1]! : 0;
 }
 

@@ -88,13 +88,17 @@ export const thumbnailSignal: Signal = {
     // The EXIF thumbnail is stored like the main image's pixels, so it gets the main image's orientation. Some
     // writers store it upright instead (or give it its own EXIF block, which the decoder then applies): the upright
     // reading is tried too, and the better-correlated one kept, so that no writer's habit reads as a mismatch.
-    const readings = [{ orientation: ctx.header.orientation, aspect: ctx.header.width / ctx.header.height }];
-    if (ctx.header.orientation !== 1) readings.push({ orientation: 1, aspect: ctx.width / ctx.height });
-    const compared = readings.map((r) => ({
-      ...r,
-      comparison: compareThumbnail(planes, mainPlanes, r.orientation, r.aspect),
-    }));
-    const best = compared.reduce((a, b) => (b.comparison.correlation > a.comparison.correlation ? b : a));
+    const stored = ctx.header.orientation;
+    let best = {
+      orientation: stored,
+      comparison: compareThumbnail(planes, mainPlanes, stored, ctx.header.width / ctx.header.height),
+    };
+    const agrees = (c: ThumbnailComparison) =>
+      c.correlation >= OVERALL_DIFFERENCE_CORRELATION && (c.groups[0]?.cells ?? 0) < MIN_GROUP_CELLS;
+    if (stored !== 1 && !agrees(best.comparison)) {
+      const upright = compareThumbnail(planes, mainPlanes, 1, ctx.width / ctx.height);
+      if (upright.correlation > best.comparison.correlation) best = { orientation: 1, comparison: upright };
+    }
     const comparison = best.comparison;
     const largest = comparison.groups[0]?.cells ?? 0;
     const facts = {
