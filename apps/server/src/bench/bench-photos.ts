@@ -10,7 +10,7 @@ import { REPO_ROOT, fixturePath } from '../testing/paths.js';
  * @returns the paths of the twenty files
  */
 export async function twelveMegapixelPhotos(count = 20): Promise<string[]> {
-  const dir = join(REPO_ROOT, '.bench', 'photos-12mp');
+  const dir = join(REPO_ROOT, '.bench', 'photos-12mp-v2');
   mkdirSync(dir, { recursive: true });
   const sources = ['camera', 'listing']
     .flatMap((area) => readdirSync(fixturePath(area)).map((f) => fixturePath(area, f)))
@@ -22,11 +22,15 @@ export async function twelveMegapixelPhotos(count = 20): Promise<string[]> {
     paths.push(path);
     if (existsSync(path)) continue;
     const source = sources[i % sources.length]!;
-    // Vary each copy (mirror, tint) so no two files are identical.
+    // Vary each copy (mirror, tint) so no two files are identical. Going through raw pixels drops the source's
+    // EXIF thumbnail, which would otherwise (rightly) no longer match the cropped, tinted picture.
     let image = sharp(readFileSync(source)).rotate().resize(4000, 3000, { fit: 'cover' });
     if (i >= sources.length) image = image.flop();
-    const jpeg = await image
+    const { data, info } = await image
       .modulate({ brightness: 1 + (i % 5) * 0.02 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
       .withIccProfile('srgb')
       .withExif({
         IFD0: { Make: 'Proofdesk Bench', Model: `Phone ${i + 1}`, Software: '17.1' },
