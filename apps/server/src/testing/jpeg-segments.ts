@@ -69,3 +69,43 @@ export function withoutSegments(
 export function isIccSegment(segment: JpegSegment, data: Uint8Array): boolean {
   return segment.marker === 0xe2 && new TextDecoder('latin1').decode(data.subarray(0, 12)) === 'ICC_PROFILE\0';
 }
+
+const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+
+function isExif(jpeg: Uint8Array, segment: JpegSegment): boolean {
+  return segment.marker === 0xe1 && EXIF_HEADER.every((b, i) => jpeg[segment.start + 4 + i] === b);
+}
+
+/** The whole EXIF APP1 segment (marker included), or undefined when the JPEG has none. */
+export function exifSegment(jpeg: Uint8Array): Uint8Array | undefined {
+  const segment = jpegSegments(jpeg).find((s) => isExif(jpeg, s));
+  return segment ? jpeg.slice(segment.start, segment.end) : undefined;
+}
+
+/**
+ * Returns the JPEG with its EXIF APP1 segments removed and `app1` inserted where EXIF belongs: after SOI, or after a
+ * leading JFIF APP0.
+ * @param app1 a complete APP1 segment (FF E1, length, "Exif\0\0", TIFF data)
+ */
+export function withExifSegment(jpeg: Uint8Array, app1: Uint8Array): Uint8Array {
+  if (app1[0] !== 0xff || app1[1] !== 0xe1) throw new TypeError('Expected an APP1 segment (FF E1)');
+  const segments = jpegSegments(jpeg);
+  const drop = segments.filter((s) => isExif(jpeg, s));
+  const first = segments[0];
+  const insertAt = first && first.marker === 0xe0 ? first.end : 2;
+  const parts: Uint8Array[] = [];
+  let cursor = 0;
+  const cut = (until: number) => {
+    if (until > cursor) parts.push(jpeg.subarray(cursor, until));
+  };
+  const events = [...drop.map((s) => ({ at: s.start, skipTo: s.end })), { at: insertAt, skipTo: insertAt }].sort(
+    (a, b) => a.at - b.at || a.skipTo - b.skipTo,
+  );
+  for (const event of events) {
+    cut(event.at);
+    if (event.skipTo === event.at) parts.push(app1);
+    cursor = Math.max(cursor, event.skipTo);
+  }
+  parts.push(jpeg.subarray(cursor));
+  return concatBytes(...parts);
+}

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { checkPhoto, DEFAULT_LIMITS, SIGNALS, sniffFormat, type PhotoReport, type Region } from '@proofdesk/forensics';
-import { withExifSegment } from '../../scripts/fixtures/jpeg-segments.js';
+import { withExifSegment } from '../../testing/jpeg-segments.js';
 import { exifApp1 } from '../../testing/exif-app1.js';
 import { fixturePath, REPO_ROOT } from '../../testing/paths.js';
 import { createForensicPorts } from './forensic-ports.js';
