@@ -32,7 +32,14 @@ if (files.length === 0) {
 const tapFile = join(mkdtempSync(join(tmpdir(), 'proofdesk-tests-')), 'results.tap');
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 const tap = readFileSync(tapFile, 'utf8');
