@@ -121,7 +121,7 @@ export class ExifrMetadataReader implements MetadataReader {
 
   private async thumbnail(bytes: Uint8Array): Promise<Uint8Array | undefined> {
     try {
-      const thumb = (await exifr.thumbnail(bytes));
+      const thumb = await exifr.thumbnail(bytes);
       // Only JPEG thumbnails (FF D8) are usable; TIFF strips and junk are ignored.
       return thumb && thumb.length > 4 && thumb[0] === 0xff && thumb[1] === 0xd8 ? new Uint8Array(thumb) : undefined;
     } catch {
