@@ -1,0 +1,159 @@
+/**
+ * Probing one table: enumerate the keys near the query's key, and within each key's entries keep those whose
+ * filter half is near enough too. Loads are issued in two passes (first touch every bucket, then read them) so
+ * that the memory system serves the random bucket reads in parallel rather than one after another.
+ */
+import { entrySlot, type ChunkTable } from './chunk-table.js';
+import { KEY_BITS, KEY_MASKS, KEY_MASK_START } from './key-masks.js';
+import { POPCOUNT16 } from './popcount.js';
+
+/** Buckets up to this many entries are searched by interpolation and a short walk, larger ones by bisection. */
+const INTERPOLATION_MAX_ENTRIES = 512;
+
+/** Slots found by probing, each with the chunk whose table found it; grows as needed. */
+export class CandidateBuffer {
+  slots = new Int32Array(1024);
+  chunks = new Uint8Array(1024);
+  length = 0;
+
+  /** Appends one candidate. */
+  push(slot: number, chunk: number): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.slots.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const chunks = new Uint8Array(this.chunks.length * 2);
+      chunks.set(this.chunks);
+      this.chunks = chunks;
+    }
+    this.slots[this.length] = slot;
+    this.chunks[this.length++] = chunk;
+  }
+}
+
+/** Per-index work arrays for probing (one query at a time). */
+export interface ProbeScratch {
+  readonly keys: Int32Array;
+  readonly starts: Int32Array;
+  /** Sum of touched values, kept so that the touching loads are not optimised away. */
+  touched: number;
+}
+
+/** Work arrays for probing: 2 × 256 KiB. */
+export function createProbeScratch(): ProbeScratch {
+  return { keys: new Int32Array(1 << KEY_BITS), starts: new Int32Array(1 << KEY_BITS), touched: 0 };
+}
+
+/** First entry in `a..b−1` whose filter is ≥ `value` (b when none). */
+function lowerBound(filters: Uint16Array, a: number, b: number, value: number): number {
+  let lo = a;
+  let hi = b;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (filters[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Appends to `out`, tagged with `chunk`, every entry of `table` whose key is at distance w ≤ `keyRadius` from
+ * `queryKey` and whose filter is at distance f from `queryFilter` with `minFilterDistance < f ≤ chunkRadius − w`.
+ * Each entry is appended at most once.
+ * @param queryKey 0..65535
+ * @param queryFilter 0..65535
+ * @param keyRadius bits, ≥ −1 (−1 probes nothing; above 16 it is 16)
+ * @param chunkRadius bits the whole 32-bit chunk may differ by, ≥ 0
+ * @param minFilterDistance −1, or the filter distances already covered by another table
+ */
+export function probeTable(
+  table: ChunkTable,
+  queryKey: number,
+  queryFilter: number,
+  keyRadius: number,
+  chunkRadius: number,
+  minFilterDistance: number,
+  chunk: number,
+  out: CandidateBuffer,
+  scratch: ProbeScratch,
+): void {
+  const { directory, filters, slots } = table;
+  const { keys, starts } = scratch;
+  const maxWeight = Math.min(keyRadius, KEY_BITS);
+  for (let w = 0; w <= maxWeight; w++) {
+    const budget = chunkRadius - w;
+    if (budget <= minFilterDistance) continue;
+    const exact = budget === 0;
+    let n = 0;
+    for (let i = KEY_MASK_START[w]!, end = KEY_MASK_START[w + 1]!; i < end; i++) {
+      const key = queryKey ^ KEY_MASKS[i]!;
+      const a = directory[key]!;
+      const b = directory[key + 1]!;
+      if (a === b) continue;
+      keys[n] = key;
+      starts[n++] = exact ? a + Math.floor(((b - a) * queryFilter) / 65536) : a;
+    }
+    let touched = 0;
+    for (let i = 0; i < n; i++) touched += filters[starts[i]!]!;
+    scratch.touched ^= touched;
+    if (exact) {
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        const a = directory[key]!;
+        const b = directory[key + 1]!;
+        let e = starts[i]!;
+        if (b - a > INTERPOLATION_MAX_ENTRIES) e = lowerBound(filters, a, b, queryFilter);
+        else {
+          while (e > a && filters[e - 1]! >= queryFilter) e--;
+          while (e < b && filters[e]! < queryFilter) e++;
+        }
+        for (; e < b && filters[e] === queryFilter; e++) out.push(entrySlot(slots, e), chunk);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const b = directory[keys[i]! + 1]!;
+        for (let e = starts[i]!; e < b; e++) {
+          const f = POPCOUNT16[filters[e]! ^ queryFilter]!;
+          if (f <= budget && f > minFilterDistance) out.push(entrySlot(slots, e), chunk);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * How a chunk with two tables splits its radius t: the key-high table covers high-half distances ≤ `highRadius`,
+ * the key-low table low-half distances ≤ `lowRadius` with high-half distance above `highRadius`. Every pair of
+ * half distances summing to ≤ t falls in exactly one of the two, because highRadius + lowRadius = t − 1.
+ */
+export function dualSplit(chunkRadius: number): { readonly highRadius: number; readonly lowRadius: number } {
+  const highRadius = Math.max(0, Math.ceil((chunkRadius - 1) / 2));
+  return { highRadius, lowRadius: chunkRadius - 1 - highRadius };
+}
+
+/**
+ * Appends every entry whose 32-bit chunk is within `chunkRadius` of `queryWord`, once each.
+ * @param high the table keyed by the chunk's high half
+ * @param low the table keyed by the chunk's low half, when the chunk has one
+ */
+export function probeChunk(
+  high: ChunkTable,
+  low: ChunkTable | undefined,
+  queryWord: number,
+  chunkRadius: number,
+  chunk: number,
+  out: CandidateBuffer,
+  scratch: ProbeScratch,
+): void {
+  const queryHigh = queryWord >>> 16;
+  const queryLow = queryWord & 0xffff;
+  if (low === undefined) {
+    probeTable(high, queryHigh, queryLow, chunkRadius, chunkRadius, -1, chunk, out, scratch);
+    return;
+  }
+  const { highRadius, lowRadius } = dualSplit(chunkRadius);
+  probeTable(high, queryHigh, queryLow, highRadius, chunkRadius, -1, chunk, out, scratch);
+  if (highRadius < KEY_BITS) {
+    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, chunk, out, scratch);
+  }
+}
