@@ -37,8 +37,8 @@ export type HashIndexFormatErrorCode =
 export class HashIndexFormatError extends Error {
   readonly code: HashIndexFormatErrorCode;
 
-  constructor(code: HashIndexFormatErrorCode, message: string) {
-    super(message);
+  constructor(code: HashIndexFormatErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'HashIndexFormatError';
     this.code = code;
   }
