@@ -10,24 +10,19 @@ import { POPCOUNT16 } from './popcount.js';
 /** Buckets up to this many entries are searched by interpolation and a short walk, larger ones by bisection. */
 const INTERPOLATION_MAX_ENTRIES = 512;
 
-/** Slots found by probing, each with the chunk whose table found it; grows as needed. */
+/** Slots found by probing (with repeats: a hash near the query in several chunks is found by each); grows. */
 export class CandidateBuffer {
   slots = new Int32Array(1024);
-  chunks = new Uint8Array(1024);
   length = 0;
 
-  /** Appends one candidate. */
-  push(slot: number, chunk: number): void {
+  /** Appends one candidate slot. */
+  push(slot: number): void {
     if (this.length === this.slots.length) {
       const slots = new Int32Array(this.slots.length * 2);
       slots.set(this.slots);
       this.slots = slots;
-      const chunks = new Uint8Array(this.chunks.length * 2);
-      chunks.set(this.chunks);
-      this.chunks = chunks;
     }
-    this.slots[this.length] = slot;
-    this.chunks[this.length++] = chunk;
+    this.slots[this.length++] = slot;
   }
 }
 
@@ -35,13 +30,20 @@ export class CandidateBuffer {
 export interface ProbeScratch {
   readonly keys: Int32Array;
   readonly starts: Int32Array;
+  /** Open-addressing set for removing repeated candidates, grown to twice the candidates as needed. */
+  seen: Int32Array;
   /** Sum of touched values, kept so that the touching loads are not optimised away. */
   touched: number;
 }
 
-/** Work arrays for probing: 2 × 256 KiB. */
+/** Work arrays for probing: 2 × 256 KiB, plus the set. */
 export function createProbeScratch(): ProbeScratch {
-  return { keys: new Int32Array(1 << KEY_BITS), starts: new Int32Array(1 << KEY_BITS), touched: 0 };
+  return {
+    keys: new Int32Array(1 << KEY_BITS),
+    starts: new Int32Array(1 << KEY_BITS),
+    seen: new Int32Array(1024),
+    touched: 0,
+  };
 }
 
 /** First entry in `a..b−1` whose filter is ≥ `value` (b when none). */
@@ -57,7 +59,7 @@ function lowerBound(filters: Uint16Array, a: number, b: number, value: number): 
 }
 
 /**
- * Appends to `out`, tagged with `chunk`, every entry of `table` whose key is at distance w ≤ `keyRadius` from
+ * Appends to `out` the slot of every entry of `table` whose key is at distance w ≤ `keyRadius` from
  * `queryKey` and whose filter is at distance f from `queryFilter` with `minFilterDistance < f ≤ chunkRadius − w`.
  * Each entry is appended at most once.
  * @param queryKey 0..65535
@@ -73,7 +75,6 @@ export function probeTable(
   keyRadius: number,
   chunkRadius: number,
   minFilterDistance: number,
-  chunk: number,
   out: CandidateBuffer,
   scratch: ProbeScratch,
 ): void {
@@ -107,14 +108,14 @@ export function probeTable(
           while (e > a && filters[e - 1]! >= queryFilter) e--;
           while (e < b && filters[e]! < queryFilter) e++;
         }
-        for (; e < b && filters[e] === queryFilter; e++) out.push(entrySlot(slots, e), chunk);
+        for (; e < b && filters[e] === queryFilter; e++) out.push(entrySlot(slots, e));
       }
     } else {
       for (let i = 0; i < n; i++) {
         const b = directory[keys[i]! + 1]!;
         for (let e = starts[i]!; e < b; e++) {
           const f = POPCOUNT16[filters[e]! ^ queryFilter]!;
-          if (f <= budget && f > minFilterDistance) out.push(entrySlot(slots, e), chunk);
+          if (f <= budget && f > minFilterDistance) out.push(entrySlot(slots, e));
         }
       }
     }
@@ -141,19 +142,18 @@ export function probeChunk(
   low: ChunkTable | undefined,
   queryWord: number,
   chunkRadius: number,
-  chunk: number,
   out: CandidateBuffer,
   scratch: ProbeScratch,
 ): void {
   const queryHigh = queryWord >>> 16;
   const queryLow = queryWord & 0xffff;
   if (low === undefined) {
-    probeTable(high, queryHigh, queryLow, chunkRadius, chunkRadius, -1, chunk, out, scratch);
+    probeTable(high, queryHigh, queryLow, chunkRadius, chunkRadius, -1, out, scratch);
     return;
   }
   const { highRadius, lowRadius } = dualSplit(chunkRadius);
-  probeTable(high, queryHigh, queryLow, highRadius, chunkRadius, -1, chunk, out, scratch);
+  probeTable(high, queryHigh, queryLow, highRadius, chunkRadius, -1, out, scratch);
   if (highRadius < KEY_BITS) {
-    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, chunk, out, scratch);
+    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, out, scratch);
   }
 }

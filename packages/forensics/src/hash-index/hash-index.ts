@@ -48,7 +48,7 @@ export interface HashIndexMemory {
   readonly tableBytes: number;
   /** The removal bitmap: 1 bit per main-segment hash. */
   readonly removedBytes: number;
-  /** Probe work arrays and the candidate buffer (fixed, about 0.5 MiB). */
+  /** Probe work arrays, the repeat filter and the candidate buffer (about 0.5 MiB, growing with result sizes). */
   readonly scratchBytes: number;
   /** Everything above. */
   readonly totalBytes: number;
@@ -270,8 +270,8 @@ export class HashIndex {
     const scratchBytes =
       this.scratch.keys.byteLength +
       this.scratch.starts.byteLength +
-      this.candidates.slots.byteLength +
-      this.candidates.chunks.byteLength;
+      this.scratch.seen.byteLength +
+      this.candidates.slots.byteLength;
     const totalBytes = hashBytes + idBytes + tables + this.removed.byteLength + scratchBytes;
     return {
       hashCount: this.size,

@@ -1,8 +1,8 @@
 /**
  * Answering a query on the main segment: probe each chunk's tables with its planned radius, then verify the
- * candidates against the stored hashes. A candidate found through chunk j is kept only if no earlier probed chunk
- * i < j is within its radius t_i, since that chunk's probe finds it too: duplicates are dropped without a
- * per-hash stamp array, and the check costs nothing extra because verification computes those chunk distances.
+ * candidates against the stored hashes. A hash near the query in several chunks is found by each of their probes;
+ * repeats are dropped with an open-addressing set sized to the candidates (no per-hash stamp array), before any
+ * hash is read, because in clustered data the repeats outnumber the hashes and each read is a cache miss.
  */
 import type { MatchSink } from './brute-force.js';
 import { probeChunk, type CandidateBuffer, type ProbeScratch } from './chunk-probe.js';
@@ -10,6 +10,31 @@ import { WORDS_PER_HASH } from './hash-words.js';
 import { popcount32 } from './popcount.js';
 import { CHUNKS } from './search-plan.js';
 import type { Segment } from './segment.js';
+
+/**
+ * Keeps the first occurrence of each slot in `candidates.slots[0..length)`, in place.
+ * @returns how many distinct slots there are
+ */
+export function dropRepeats(candidates: CandidateBuffer, scratch: ProbeScratch): number {
+  const { slots, length } = candidates;
+  let bits = 6;
+  while (1 << bits < length * 2) bits++;
+  const size = 1 << bits;
+  if (scratch.seen.length < size) scratch.seen = new Int32Array(size);
+  const seen = scratch.seen;
+  seen.fill(-1, 0, size);
+  const mask = size - 1;
+  let distinct = 0;
+  for (let c = 0; c < length; c++) {
+    const slot = slots[c]!;
+    let h = Math.imul(slot, 0x9e3779b1) >>> (32 - bits);
+    while (seen[h] !== -1 && seen[h] !== slot) h = (h + 1) & mask;
+    if (seen[h] === slot) continue;
+    seen[h] = slot;
+    slots[distinct++] = slot;
+  }
+  return distinct;
+}
 
 /**
  * Appends every live slot of `segment` within `radiusBits` of `query` to `sink` (slot, distance).
@@ -30,33 +55,21 @@ export function probeSegment(
   candidates.length = 0;
   for (let j = 0; j < CHUNKS; j++) {
     const radius = chunkRadii[j]!;
-    if (radius < 0) continue;
-    probeChunk(segment.highTables[j]!, segment.lowTables[j], query[j]!, radius, j, candidates, scratch);
+    if (radius >= 0) probeChunk(segment.highTables[j]!, segment.lowTables[j], query[j]!, radius, candidates, scratch);
   }
+  const distinct = dropRepeats(candidates, scratch);
   const { words } = segment;
-  const { slots, chunks, length } = candidates;
+  const { slots } = candidates;
   // Touch every candidate's hash first so that the random reads overlap.
   let touched = 0;
-  for (let c = 0; c < length; c++) touched += words[slots[c]! * WORDS_PER_HASH]!;
+  for (let c = 0; c < distinct; c++) touched += words[slots[c]! * WORDS_PER_HASH]!;
   scratch.touched ^= touched;
-  for (let c = 0; c < length; c++) {
+  for (let c = 0; c < distinct; c++) {
     const slot = slots[c]!;
-    const foundBy = chunks[c]!;
     const o = slot * WORDS_PER_HASH;
     let distance = 0;
-    let duplicate = false;
-    for (let i = 0; i < foundBy; i++) {
-      const d = popcount32(words[o + i]! ^ query[i]!);
-      if (d <= chunkRadii[i]!) {
-        duplicate = true;
-        break;
-      }
-      distance += d;
-    }
-    if (duplicate || distance > radiusBits) continue;
-    for (let i = foundBy; i < WORDS_PER_HASH && distance <= radiusBits; i++) {
+    for (let i = 0; i < WORDS_PER_HASH && distance <= radiusBits; i++)
       distance += popcount32(words[o + i]! ^ query[i]!);
-    }
     if (distance > radiusBits || (removed[slot >>> 5]! >>> (slot & 31)) & 1) continue;
     sink.keys.push(slot);
     sink.distances.push(distance);

@@ -18,13 +18,13 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-/** Flips `bits` distinct random bits of the hash at `words[offset..offset+7]`. */
+/** Flips `bits` (0..256) distinct random bits of the hash at `words[offset..offset+7]`. */
 export function flipRandomBits(words: Uint32Array, offset: number, bits: number, random: () => number): void {
-  const flipped = new Set<number>();
-  while (flipped.size < Math.min(bits, 256)) {
+  const flipped: number[] = [];
+  while (flipped.length < Math.min(bits, 256)) {
     const bit = random() & 255;
-    if (flipped.has(bit)) continue;
-    flipped.add(bit);
+    if (flipped.includes(bit)) continue;
+    flipped.push(bit);
     words[offset + (bit >>> 5)]! ^= 1 << (bit & 31);
   }
 }
