@@ -1,0 +1,132 @@
+/**
+ * Resamples the claim photo and its reference onto one grid in the claim's frame, at the coarser of the two
+ * resolutions so neither side carries detail the other lacks: the claim by area averaging, the reference by
+ * bilinear sampling through the alignment (from a halved copy when the claim is much smaller).
+ */
+import type { ClaimImage } from './claim-image.js';
+import { applyHomography, compose, describeLocal, scaleTranslate, type Homography } from './homography.js';
+import { paddingMask } from './padding.js';
+import { halve, sampleBilinear, shrinkArea, toYCbCr, type Plane } from './plane.js';
+import type { PreparedReference } from './prepared-reference.js';
+
+/** Cells left out around padding that covers reference content (the SSIM window's radius + 1). */
+const PADDING_BAND = 4;
+/** Longest side of the comparison grid, in cells. */
+export const GRID_MAX_SIDE = 512;
+
+/** The two images on one grid: Y, Cb, Cr of each, and where the reference covers the grid. */
+export interface AlignedPair {
+  readonly width: number;
+  readonly height: number;
+  /** Claim working pixels per grid cell (≥ 1). */
+  readonly step: number;
+  readonly claim: readonly [Plane, Plane, Plane];
+  /** Reference samples; 0 where `mask` is 0. */
+  readonly reference: readonly [Plane, Plane, Plane];
+  /** 1 where the reference covers the cell (away from its edge) and the claim is not uniform padding, else 0. */
+  readonly mask: Uint8Array;
+  /** 1 where the reference covers the cell at all (padding included). */
+  readonly inside: Uint8Array;
+  /** Cells the reference covers (padding included). */
+  readonly overlapCells: number;
+}
+
+/** Claim working pixels → reference colour-copy pixels. */
+export function claimToReferencePixels(h: Homography, ref: PreparedReference): Homography {
+  return compose(scaleTranslate(ref.pixelWidth / ref.featureWidth, ref.pixelHeight / ref.featureHeight), h);
+}
+
+/**
+ * Builds the comparison grid for an alignment.
+ * @param h claim working pixels → reference feature pixels
+ */
+export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homography): AlignedPair {
+  const toRef = claimToReferencePixels(h, ref);
+  const refScale = describeLocal(toRef, claim.workWidth / 2, claim.workHeight / 2).scale; // ref px per claim px
+  let step = refScale < 1 ? 1 / refScale : 1;
+  step = Math.max(step, Math.max(claim.workWidth, claim.workHeight) / GRID_MAX_SIDE);
+  const width = Math.max(1, Math.round(claim.workWidth / step));
+  const height = Math.max(1, Math.round(claim.workHeight / step));
+  const stepX = claim.workWidth / width;
+  const stepY = claim.workHeight / height;
+  const claimPlanes = claim.ycc.map((p) => shrinkArea(p, width, height)) as [Plane, Plane, Plane];
+
+  // Reference level: halve while a grid cell still spans less than half a reference pixel's worth.
+  let planes = toYCbCr({ width: ref.pixelWidth, height: ref.pixelHeight, channels: 3, data: ref.pixels });
+  let levelScale = 1;
+  while (refScale * stepX * levelScale >= 2 && Math.min(planes[0].width, planes[0].height) > 16) {
+    planes = planes.map(halve) as [Plane, Plane, Plane];
+    levelScale /= 2;
+  }
+  const n = width * height;
+  const out = [new Float32Array(n), new Float32Array(n), new Float32Array(n)] as const;
+  const inside = new Uint8Array(n);
+  for (let gy = 0; gy < height; gy++) {
+    for (let gx = 0; gx < width; gx++) {
+      const [u, v] = applyHomography(toRef, (gx + 0.5) * stepX - 0.5, (gy + 0.5) * stepY - 0.5);
+      const lu = (u + 0.5) * levelScale - 0.5;
+      const lv = (v + 0.5) * levelScale - 0.5;
+      const y = sampleBilinear(planes[0], lu, lv);
+      if (Number.isNaN(y)) continue;
+      const i = gy * width + gx;
+      out[0][i] = y;
+      out[1][i] = sampleBilinear(planes[1], lu, lv);
+      out[2][i] = sampleBilinear(planes[2], lu, lv);
+      inside[i] = 1;
+    }
+  }
+  const mask = erode(inside, width, height, 2);
+  let overlapCells = 0;
+  for (let i = 0; i < n; i++) overlapCells += mask[i]!;
+  // Padding is left out; where it covers reference content (a crop padded back out), so is a band around it,
+  // as wide as the SSIM window, whose windows straddle the padding's edge.
+  const padding = paddingMask(...claimPlanes);
+  const overContent = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    overContent[i] = padding[i]! & inside[i]! & +(Math.abs(out[0][i]! - claimPlanes[0].data[i]!) > 24);
+  }
+  const band = dilate(overContent, width, height, PADDING_BAND);
+  for (let i = 0; i < n; i++) mask[i] = mask[i]! & (1 - padding[i]!) & (1 - band[i]!);
+  const plane = (data: Float32Array): Plane => ({ width, height, data });
+  return {
+    width,
+    height,
+    step: (stepX + stepY) / 2,
+    claim: claimPlanes,
+    reference: [plane(out[0]), plane(out[1]), plane(out[2])],
+    mask,
+    inside,
+    overlapCells,
+  };
+}
+
+/** Binary erosion with a (2r+1)² square. */
+export function erode(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  return morph(mask, width, height, radius, 0);
+}
+
+/** Binary dilation with a (2r+1)² square. */
+export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  return morph(mask, width, height, radius, 1);
+}
+
+/** Erosion (`keep` 0: a cell stays 1 only if its whole window is 1) or dilation (`keep` 1), separably. */
+function morph(mask: Uint8Array, width: number, height: number, radius: number, keep: 0 | 1): Uint8Array {
+  const pass = (src: Uint8Array, horizontal: boolean) => {
+    const out = new Uint8Array(src.length);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let value = 1 - keep;
+        for (let d = -radius; d <= radius && value !== keep; d++) {
+          const xx = horizontal ? x + d : x;
+          const yy = horizontal ? y : y + d;
+          const v = xx < 0 || yy < 0 || xx >= width || yy >= height ? 0 : src[yy * width + xx]!;
+          if (v === keep) value = keep;
+        }
+        out[y * width + x] = value;
+      }
+    }
+    return out;
+  };
+  return pass(pass(mask, true), false);
+}

@@ -1,0 +1,125 @@
+/**
+ * The structural difference between an aligned claim photo and its normalised reference, per grid cell: SSIM
+ * dissimilarity on luma (7×7 windows), and absolute luma and chroma differences that tolerate a one-cell
+ * misalignment (the smallest difference to any of the 3×3 neighbouring reference cells). Painted stains can be
+ * colour-only, so chroma counts on its own.
+ */
+import type { AlignedPair } from './aligned-pair.js';
+import { correctColourResidual } from './colour-residual.js';
+import { applyToneCurve, fitToneCurve, type ToneCurve } from './photometric.js';
+import { binomialBlur, boxMean, halve, type Plane } from './plane.js';
+
+/** The component maps (0 outside the overlap) and the photometric fits used. */
+export interface DifferenceMaps {
+  readonly width: number;
+  readonly height: number;
+  /** (1 − SSIM) / 2 on luma, 0..1. */
+  readonly structure: Float32Array;
+  /** |ΔY| after normalisation, 0..255, shift-tolerant, 3×3 mean. */
+  readonly luma: Float32Array;
+  /** |Δ(Cb, Cr)| after normalisation, shift-tolerant, 3×3 mean. */
+  readonly chroma: Float32Array;
+  readonly curves: readonly [ToneCurve, ToneCurve, ToneCurve];
+}
+
+const C1 = (0.01 * 255) ** 2;
+const C2 = (0.03 * 255) ** 2;
+const SSIM_RADIUS = 3;
+
+/** Replaces the reference's samples outside the mask by the claim's, so no difference arises there. */
+function filled(ref: Plane, claim: Plane, mask: Uint8Array): Plane {
+  const data = Float32Array.from(ref.data);
+  for (let i = 0; i < data.length; i++) if (!mask[i]) data[i] = claim.data[i]!;
+  return { width: ref.width, height: ref.height, data };
+}
+
+function product(a: Plane, b: Plane): Plane {
+  const data = new Float32Array(a.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = a.data[i]! * b.data[i]!;
+  return { width: a.width, height: a.height, data };
+}
+
+/** Nearest-neighbour upsampling of a half-resolution map to `width`×`height`. */
+function upsample(half: Plane, width: number, height: number): Float32Array {
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const hy = Math.min(half.height - 1, y >> 1);
+    for (let x = 0; x < width; x++) out[y * width + x] = half.data[hy * half.width + Math.min(half.width - 1, x >> 1)]!;
+  }
+  return out;
+}
+
+/** (1 − SSIM) / 2 per cell with box windows of (2·3+1)². */
+function ssimDissimilarity(a: Plane, b: Plane): Plane {
+  const ma = boxMean(a, SSIM_RADIUS).data;
+  const mb = boxMean(b, SSIM_RADIUS).data;
+  const maa = boxMean(product(a, a), SSIM_RADIUS).data;
+  const mbb = boxMean(product(b, b), SSIM_RADIUS).data;
+  const mab = boxMean(product(a, b), SSIM_RADIUS).data;
+  const out = new Float32Array(a.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const va = Math.max(0, maa[i]! - ma[i]! * ma[i]!);
+    const vb = Math.max(0, mbb[i]! - mb[i]! * mb[i]!);
+    const cov = mab[i]! - ma[i]! * mb[i]!;
+    const ssim = ((2 * ma[i]! * mb[i]! + C1) * (2 * cov + C2)) / ((ma[i]! ** 2 + mb[i]! ** 2 + C1) * (va + vb + C2));
+    out[i] = Math.min(1, Math.max(0, (1 - ssim) / 2));
+  }
+  return { width: a.width, height: a.height, data: out };
+}
+
+/** Smallest |a − b| over b's 3×3 neighbourhood, for one or two channels (Euclidean), then a 3×3 mean. */
+function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Array): Float32Array {
+  const { width: w, height: h } = a[0]!;
+  const raw = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (!mask[i]) continue;
+      let best = Infinity;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w || !mask[yy * w + xx]) continue;
+          let sq = 0;
+          for (let c = 0; c < a.length; c++) {
+            const d = a[c]!.data[i]! - b[c]!.data[yy * w + xx]!;
+            sq += d * d;
+          }
+          if (sq < best) best = sq;
+        }
+      }
+      raw[i] = Number.isFinite(best) ? Math.sqrt(best) : 0;
+    }
+  }
+  return boxMean({ width: w, height: h, data: raw }, 1).data;
+}
+
+/** Normalises the reference photometrically and computes the three difference maps over the overlap. */
+export function differenceMaps(pair: AlignedPair): DifferenceMaps {
+  const { mask } = pair;
+  const curves = [0, 1, 2].map((c) =>
+    c === 0
+      ? fitToneCurve(pair.claim[c], pair.reference[c], mask, 0, 256)
+      : fitToneCurve(pair.claim[c]!, pair.reference[c]!, mask, -128, 128),
+  ) as [ToneCurve, ToneCurve, ToneCurve];
+  const mapped = [0, 1, 2].map((c) => applyToneCurve(pair.reference[c]!, curves[c]!));
+  correctColourResidual(pair.reference, mapped, pair.claim, mask);
+  // Both sides blurred alike (σ ≈ 1 cell): the two resamplings (the claim's own, the grid's) differ in the finest
+  // detail; painted strokes and blobs are coarser than that.
+  const ref = mapped.map((plane, c) => binomialBlur(filled(plane, pair.claim[c]!, mask)));
+  const claim = pair.claim.map(binomialBlur);
+  // SSIM at half the grid's resolution: a residual misalignment of a cell on a thin bright line would decorrelate
+  // full-resolution windows; halved, it is half a cell.
+  const structure = upsample(ssimDissimilarity(halve(claim[0]!), halve(ref[0]!)), pair.width, pair.height);
+  const luma = shiftTolerant([claim[0]!], [ref[0]!], mask);
+  const chroma = shiftTolerant([claim[1]!, claim[2]!], [ref[1]!, ref[2]!], mask);
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i]) continue;
+    structure[i] = 0;
+    luma[i] = 0;
+    chroma[i] = 0;
+  }
+  return { width: pair.width, height: pair.height, structure, luma, chroma, curves };
+}
