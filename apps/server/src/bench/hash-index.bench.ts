@@ -10,7 +10,7 @@
  * layout. A 10⁷ run needs about 3 GB of memory and a few minutes.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bruteForceSearch,
@@ -64,6 +64,11 @@ function makeQueries(words: Uint32Array, count: number, seed: number): Uint32Arr
   });
 }
 
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+const loadAtStart = load();
 const rows: string[] = [];
 const same = (a: HashMatch[], b: HashMatch[]) => a.length === b.length && a.every((m, i) => m.id === b[i]!.id);
 const directory = await mkdtemp(join(tmpdir(), 'proofdesk-hash-index-bench-'));
@@ -158,9 +163,42 @@ const header = [
   'file load ms',
   '1st query ms',
 ];
+/** Adds up to the delta limit, queries with a full delta, rebuilds, removes: what incremental use costs. */
+function incremental(size: number): string[] {
+  const extra = HashIndex.empty().settings.deltaLimit - 1;
+  const words = randomHashWords(size + extra, 4);
+  const ids = Uint32Array.from({ length: size }, (_, i) => i);
+  const index = HashIndex.build(ids, words.subarray(0, size * 8));
+  const queries = makeQueries(words, queryCount, 5);
+  const p = (qs: Uint32Array[]) => {
+    for (const q of qs.slice(0, 100)) index.search(q, RADIUS);
+    const times = qs.map((q) => timed(() => index.search(q, RADIUS))[0]).sort((a, b) => a - b);
+    return `p50 ${ms(percentile(times, 0.5))} ms, p99 ${ms(percentile(times, 0.99))} ms`;
+  };
+  const lines = [`tables only: ${p(queries)}`];
+  const [addMs] = timed(() => {
+    for (let i = 0; i < extra; i++) index.add(size + i, words.subarray((size + i) * 8, (size + i + 1) * 8));
+  });
+  lines.push(
+    `${extra} adds, no rebuild: ${((addMs / extra) * 1000).toFixed(1)} µs each; with them in the delta: ${p(queries)}`,
+  );
+  const [compactMs] = timed(() => index.compact());
+  lines.push(`rebuild of ${index.size} hashes (compact): ${(compactMs / 1000).toFixed(1)} s; after it: ${p(queries)}`);
+  const [removeMs] = timed(() => {
+    for (let i = 0; i < 10_000; i++) index.remove(i * 7);
+  });
+  lines.push(`10000 removals: ${((removeMs / 10_000) * 1000).toFixed(1)} µs each; after them: ${p(queries)}`);
+  return lines;
+}
+
+const largest = Math.max(...sizes);
+const incrementalLines = incremental(largest);
 console.log(
   `\nradius ${RADIUS}, ${queryCount} queries (brute force on the first ${bruteCount}), Node ${process.version}`,
 );
+console.log(`load average at start ${loadAtStart}, at end ${load()} (2 cores: above 1, timings are shared)`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row} |`);
+console.log(`\nincremental, ${largest.toExponential(0)} random hashes, default layout:`);
+for (const line of incrementalLines) console.log(`  ${line}`);
 await rm(directory, { recursive: true, force: true });
