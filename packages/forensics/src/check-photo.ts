@@ -3,6 +3,7 @@ import { readPngTextChunks, type PngTextChunk } from './containers/png-text.js';
 import { makeFinding } from './finding.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
 import { DecodeError, type C2paSummary, type ForensicPorts, type ImageHeader } from './ports.js';
+import type { PreparedReference } from './reference/prepared-reference.js';
 import type { Finding, PhotoFacts, PhotoReport } from './report.js';
 import { SIGNALS } from './signals/index.js';
 import { PREVIEW_MAX_SIDE, type Signal, type SignalContext } from './signals/signal.js';
@@ -17,6 +18,11 @@ export interface CheckOptions {
   readonly limits?: Partial<DecodeLimits>;
   /** Signals to run (default: all of {@link SIGNALS}). */
   readonly signals?: readonly Signal[];
+  /**
+   * The merchant's reference photos (listing, packing), prepared once with `prepareReference`; enables
+   * `reference.derived_from_listing` and `reference.local_edit`.
+   */
+  readonly references?: readonly PreparedReference[];
   /** A clock for timings, in milliseconds (default `performance.now`). */
   readonly now?: () => number;
 }
@@ -202,6 +208,7 @@ export async function checkPhoto(
     maxPixels: limits.maxPixels,
     ...(c2pa ? { c2pa } : {}),
     ...(options.deliveredAt ? { deliveredAt: options.deliveredAt } : {}),
+    ...(options.references?.length ? { references: options.references } : {}),
   };
 
   const findings: Finding[] = [];

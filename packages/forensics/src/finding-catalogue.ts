@@ -201,6 +201,32 @@ const catalogue = {
       'A screenshot is not a forgery by itself, but it cannot show the state of the item the buyer received.',
     ),
   },
+  'reference.derived_from_listing': {
+    weight: 0.6,
+    decisive: false,
+    title: text('照片来自商家的参考图', "The photo is the merchant's own reference photo"),
+    means: text(
+      '这张照片就是商家提供的某张参考图（商品主图或打包照片）本身，只是经过了重新压缩、缩放、裁剪、旋转、镜像、调色、加边框或截图等处理：局部特征在整个画面上服从同一几何变换，对齐后的画面结构几乎处处一致。买家提交的是商家的图片，而不是收到实物后拍摄的照片。',
+      "The photo is one of the merchant's reference photos (a listing or packing photo) itself, re-processed: recompressed, resized, cropped, rotated, mirrored, recoloured, padded or screenshotted. Its local features follow one geometric transform across the frame and, once aligned, its structure matches the reference almost everywhere. The buyer sent the merchant's picture instead of a photo of what arrived.",
+    ),
+    doesNotMean: text(
+      '本身不证明画面被篡改（篡改见"相对参考图的局部改动"）；同一商品的另一张照片（不同角度、不同场景）不会触发此项；未触发也不代表照片是买家亲自拍摄的。',
+      'It does not by itself show that anything was painted on (see "Local change against the reference photo"); another photo of the same product (another angle, another scene) does not trigger it; no finding does not prove the buyer took the photo.',
+    ),
+  },
+  'reference.local_edit': {
+    weight: 1,
+    decisive: true,
+    title: text('相对参考图的局部改动', 'Local change against the reference photo'),
+    means: text(
+      '照片来自商家的参考图，但在对齐并校正亮度、对比度和颜色后，有局部区域与参考图明显不同（结构或颜色）：这些区域是在商家图片上后加的，例如 AI 画上的裂纹、污渍或破损。区域框与热力图标出位置。',
+      "The photo derives from the merchant's reference photo, but after alignment and correcting brightness, contrast and colour, some regions differ clearly from it (in structure or colour): they were added to the merchant's picture, such as cracks, stains or breakage painted on with AI. The boxes and the heat map show where.",
+    ),
+    doesNotMean: text(
+      '只在照片确认来自参考图时报告；区域框是改动的大致范围，不是精确轮廓；截图中压在图片上的界面元素也会显示为改动。',
+      'It is reported only when the photo derives from a reference; the boxes give the extent of a change, not its exact outline; app elements drawn over the photo in a screenshot also show as changes.',
+    ),
+  },
   'tamper.thumbnail_mismatch': {
     weight: 0.55,
     decisive: false,

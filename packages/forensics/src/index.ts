@@ -22,4 +22,5 @@ export * from './signals/editing-software.js';
 export * from './signals/capture-time.js';
 export * from './pdq/index.js';
 export * from './hash-photo.js';
+export * from './reference/index.js';
 export * from './hash-index/index.js';

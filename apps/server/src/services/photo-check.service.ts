@@ -10,12 +10,15 @@ import {
   type DecodeLimits,
   type ForensicPorts,
   type PhotoReport,
+  type PreparedReference,
 } from '@proofdesk/forensics';
 
 /** Options for checking photo files. */
 export interface CheckFilesOptions {
   readonly limits: DecodeLimits;
   readonly deliveredAt?: Date;
+  /** Prepared reference photos to match every photo against. */
+  readonly references?: readonly PreparedReference[];
   /** How many photos are checked at once (default 2: decoding runs on libvips' threads, one per core). */
   readonly concurrency?: number;
   /** Called after each photo, with the count done so far. */
@@ -101,6 +104,7 @@ export async function checkFile(
   return checkPhoto({ file: path, bytes: view, sha256 }, ports, {
     limits: options.limits,
     ...(options.deliveredAt ? { deliveredAt: options.deliveredAt } : {}),
+    ...(options.references?.length ? { references: options.references } : {}),
   });
 }
 

@@ -30,6 +30,8 @@ export interface FeatureAlignment {
   readonly spread: number;
   /** Claim keypoints inside the overlap. */
   readonly keypointsInOverlap: number;
+  /** Whether the final model is a homography (else a similarity). */
+  readonly projective: boolean;
 }
 
 const SPREAD_GRID = 6;
@@ -96,6 +98,7 @@ function alignOne(claim: ClaimImage, ref: PreparedReference, mirrored: boolean):
     residualPx: found.residualPx,
     spread: eligibleCount > 0 ? coveredCount / eligibleCount : 0,
     keypointsInOverlap,
+    projective: found.projective,
   };
 }
 

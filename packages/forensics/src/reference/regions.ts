@@ -126,7 +126,8 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
   const minCells = Math.max(options.minCells ?? 12, (options.minShare ?? 0.0008) * overlapCells);
   const minPeak = options.minPeak ?? 1.5;
   const regions = components(closed, score, maps.width, maps.height)
-    .filter((r) => r.cells >= minCells && r.peak >= minPeak)
+    // A box thinner than 3 cells is a straight edge (an app bar's border, a frame line), not painted damage.
+    .filter((r) => r.cells >= minCells && r.peak >= minPeak && Math.min(r.w, r.h) >= 3)
     .sort((a, b) => b.cells - a.cells);
   return { score, regions, thresholds };
 }

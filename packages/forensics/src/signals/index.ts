@@ -4,6 +4,7 @@ import { captureTimeSignal } from './capture-time.js';
 import { editingSoftwareSignal } from './editing-software.js';
 import { generatorParamsSignal } from './generator-params.js';
 import { iptcSourceSignal } from './iptc-source.js';
+import { referenceSignal } from './reference.js';
 import { screenshotSignal } from './screenshot.js';
 import type { Signal } from './signal.js';
 import { thumbnailSignal } from './thumbnail.js';
@@ -16,6 +17,7 @@ export const SIGNALS: readonly Signal[] = [
   generatorParamsSignal,
   editingSoftwareSignal,
   captureTimeSignal,
+  referenceSignal,
   screenshotSignal,
   thumbnailSignal,
 ];

@@ -1,4 +1,5 @@
 import type { PngTextChunk } from '../containers/png-text.js';
+import type { PreparedReference } from '../reference/prepared-reference.js';
 import type { C2paSummary, DecodedImage, ImageDecoder, ImageHeader, RawMetadata } from '../ports.js';
 import type { Finding, PhotoFacts } from '../report.js';
 import type { ImageFormat } from '../sniff.js';
@@ -21,6 +22,8 @@ export interface SignalContext {
   readonly preview: DecodedImage;
   /** When the parcel was delivered, if known. */
   readonly deliveredAt?: Date;
+  /** The merchant's prepared reference photos (listing, packing) to match the photo against, if any. */
+  readonly references?: readonly PreparedReference[];
   /** For signals that must decode something else (e.g. the EXIF thumbnail). */
   readonly decoder: ImageDecoder;
   readonly maxPixels: number;

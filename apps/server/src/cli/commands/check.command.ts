@@ -2,10 +2,11 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CheckOutput, ForensicPorts, Lang } from '@proofdesk/forensics';
+import type { CheckOutput, ForensicPorts, Lang, PreparedReference } from '@proofdesk/forensics';
 import { makeThumbnail } from '../../adapters/media/sharp.thumbnailer.js';
 import type { Config } from '../../config.js';
 import { checkFiles, expandPaths } from '../../services/photo-check.service.js';
+import { prepareReferenceFiles } from '../../services/reference-set.service.js';
 import { ProgressBar } from '../progress.js';
 import { renderHtmlReport } from '../render/html-report.js';
 import { renderHuman } from '../render/human.js';
@@ -74,12 +75,20 @@ export async function runCheck(args: readonly string[], deps: CheckCommandDeps):
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UsageError(`--concurrency must be an integer from 1 to 64; got "${values.concurrency}"`);
   }
+  let references: PreparedReference[] = [];
   if (values.ref?.length) {
-    deps.stderr.write(
-      lang === 'zh'
-        ? '提示：参考图比对（--ref）尚未实现，将在“参考图比对”功能中提供；本次只做单张照片检查。\n'
-        : 'Note: matching against reference photos (--ref) is not implemented yet (it arrives with "Reference matching"); photos are checked on their own.\n',
-    );
+    const prepared = await prepareReferenceFiles(values.ref, deps.ports, deps.config.limits);
+    for (const skip of prepared.skipped) {
+      deps.stderr.write(
+        lang === 'zh'
+          ? `proofdesk: 参考图 ${skip.file} 无法使用，已跳过：${skip.message}\n`
+          : `proofdesk: reference ${skip.file} skipped: ${skip.message}\n`,
+      );
+    }
+    if (prepared.references.length === 0) {
+      throw new UsageError(`no usable reference photo in: ${values.ref.join(', ')}`);
+    }
+    references = prepared.references;
   }
 
   const files = await expandPaths(positionals);
@@ -89,6 +98,7 @@ export async function runCheck(args: readonly string[], deps: CheckCommandDeps):
     limits: deps.config.limits,
     concurrency,
     ...(deliveredAt ? { deliveredAt } : {}),
+    references,
     onProgress: (done, total, report) => progress.update(done, total, report.file),
   });
   progress.finish();

@@ -1,0 +1,147 @@
+/**
+ * The two reference findings, built from a confirmed match: `reference.derived_from_listing` (which reference, how
+ * it was transformed, how much of the frame it fills) and, when regions differ, `reference.local_edit` (the
+ * regions in the claim photo's own pixels, the same regions in the reference's, and a heat map).
+ */
+import { makeFinding } from '../finding.js';
+import type { Finding, Region } from '../report.js';
+import { text } from '../text.js';
+import type { ClaimImage } from './claim-image.js';
+import { differenceHeatmap } from './heatmap.js';
+import { applyHomography, type Homography } from './homography.js';
+import type { ReferenceMatch } from './match-claim.js';
+import { claimToReference, describeTransform, type ReferenceTransform } from './transform.js';
+
+/** Regions reported at most (largest first). */
+const MAX_REGIONS = 8;
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** A grid region → a box in claim pixels, clamped to the frame. */
+function toClaimBox(
+  r: { x: number; y: number; w: number; h: number },
+  match: ReferenceMatch,
+  claim: ClaimImage,
+): Region {
+  const sx = claim.width / match.pair.width;
+  const sy = claim.height / match.pair.height;
+  const x = Math.max(0, Math.floor(r.x * sx));
+  const y = Math.max(0, Math.floor(r.y * sy));
+  return {
+    x,
+    y,
+    w: Math.min(claim.width, Math.ceil((r.x + r.w) * sx)) - x,
+    h: Math.min(claim.height, Math.ceil((r.y + r.h) * sy)) - y,
+  };
+}
+
+/** The bounding box, in reference pixels, of a claim box's corners mapped through `toRef`. */
+function toReferenceBox(box: Region, toRef: Homography, refWidth: number, refHeight: number): Region {
+  const corners = [
+    [box.x, box.y],
+    [box.x + box.w, box.y],
+    [box.x, box.y + box.h],
+    [box.x + box.w, box.y + box.h],
+  ].map(([x, y]) => applyHomography(toRef, x!, y!));
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const x = Math.max(0, Math.floor(Math.min(...xs)));
+  const y = Math.max(0, Math.floor(Math.min(...ys)));
+  return {
+    x,
+    y,
+    w: Math.max(0, Math.min(refWidth, Math.ceil(Math.max(...xs))) - x),
+    h: Math.max(0, Math.min(refHeight, Math.ceil(Math.max(...ys))) - y),
+  };
+}
+
+function transformText(t: ReferenceTransform): { zh: string; en: string } {
+  const zh: string[] = [`缩放 ${round(t.scale, 2)} 倍`];
+  const en: string[] = [`scaled ×${round(t.scale, 2)}`];
+  if (Math.abs(t.rotationDeg) >= 1) {
+    zh.push(`旋转 ${round(t.rotationDeg, 1)}°`);
+    en.push(`rotated ${round(t.rotationDeg, 1)}°`);
+  }
+  if (t.mirrored) {
+    zh.push('镜像');
+    en.push('mirrored');
+  }
+  if (t.visibleShare < 0.97) {
+    zh.push(`保留参考图的 ${percent(t.visibleShare)}`);
+    en.push(`${percent(t.visibleShare)} of the reference kept`);
+  }
+  return { zh: zh.join('，'), en: en.join(', ') };
+}
+
+/**
+ * Builds the findings of a confirmed match (`match.derived`); none otherwise.
+ * @param claim the claim photo the match was computed for
+ */
+export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Finding[] {
+  if (!match.derived) return [];
+  const ref = match.reference;
+  const toRef = claimToReference(match.alignment.h, claim, ref);
+  const transform = describeTransform(toRef, claim, ref);
+  const how = transformText(transform);
+  const refField = { file: ref.file, distance: match.pdqDistance };
+  const a = match.alignment;
+  const derived = makeFinding('reference.derived_from_listing', {
+    severity: 'warn',
+    strength: 1,
+    detail: text(
+      `与参考图 ${ref.file} 为同一张图片（${how.zh}；占本照片画面的 ${percent(match.frameShare)}；${a.inliers} 个特征点吻合，PDQ 距离 ${match.pdqDistance}）。`,
+      `Same picture as the reference ${ref.file} (${how.en}; it fills ${percent(match.frameShare)} of this photo; ${a.inliers} keypoints agree; PDQ distance ${match.pdqDistance}).`,
+    ),
+    ref: refField,
+    facts: {
+      reference: ref.file,
+      referenceSha256: ref.sha256,
+      pdqDistance: match.pdqDistance,
+      transform: {
+        scale: round(transform.scale),
+        rotationDeg: round(transform.rotationDeg, 2),
+        mirrored: transform.mirrored,
+        visibleShare: round(transform.visibleShare),
+      },
+      frameShare: round(match.frameShare),
+      inliers: a.inliers,
+      matches: a.matches,
+      inlierRatio: round(a.inlierRatio),
+      spread: round(a.spread),
+      residualPx: round(a.residualPx, 2),
+      agreement: round(match.agreement),
+      projective: a.projective,
+      /** Claim pixels → reference pixels, row-major 3×3. */
+      homography: Array.from(toRef, (v) => Number(v.toPrecision(8))),
+    },
+  });
+  const gridRegions = match.regions.regions.slice(0, MAX_REGIONS);
+  if (gridRegions.length === 0) return [derived];
+  const regions = gridRegions.map((r) => toClaimBox(r, match, claim));
+  const referenceRegions = regions.map((box) => toReferenceBox(box, toRef, ref.width, ref.height));
+  const peak = Math.max(...gridRegions.map((r) => r.peak));
+  const edit = makeFinding('reference.local_edit', {
+    severity: 'high',
+    // Clearly over the threshold (peak ≥ 2) is decisive; a region just over it counts for less.
+    strength: peak >= 2 ? 1 : 0.8,
+    detail: text(
+      `与参考图 ${ref.file} 相比，有 ${regions.length} 处局部改动（见区域框与热力图）。`,
+      `Compared with the reference ${ref.file}, ${regions.length} region${regions.length > 1 ? 's' : ''} changed (see the boxes and the heat map).`,
+    ),
+    regions,
+    ref: refField,
+    facts: {
+      reference: ref.file,
+      referenceRegions,
+      peakScore: round(peak, 2),
+      thresholds: {
+        structure: round(match.regions.thresholds.structure),
+        luma: round(match.regions.thresholds.luma, 1),
+        chroma: round(match.regions.thresholds.chroma, 1),
+      },
+      heatmapPng: differenceHeatmap(match.regions.score, match.pair.width, match.pair.height),
+    },
+  });
+  return [derived, edit];
+}
