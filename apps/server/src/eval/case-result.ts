@@ -42,6 +42,8 @@ export interface CaseResult {
   readonly iouAllRegions?: { readonly pixel: number; readonly bbox: number };
   /** Forgeries: mask area / frame area, after the transforms. */
   readonly maskShare?: number;
+  /** The report gave another size than the generated photo's (its regions would not line up with the mask). */
+  readonly sizeMismatch?: true;
   readonly checkMs: number;
   readonly generateMs: number;
 }
@@ -92,6 +94,9 @@ export function scoreCase(
     ...(derivedFinding?.ref ? { derivedFrom: derivedFinding.ref.file } : {}),
     localEdit: localEdits.length > 0,
     ...localisation,
+    ...(report.verdict !== 'error' && (report.width !== c.width || report.height !== c.height)
+      ? { sizeMismatch: true as const }
+      : {}),
     checkMs: Math.round(timing.checkMs * 10) / 10,
     generateMs: Math.round(timing.generateMs * 10) / 10,
   };

@@ -91,33 +91,18 @@ function nth(pool: readonly SourcePhoto[], n: number, name: string): SourcePhoto
  */
 export function planCases(seed: string, count: number, sources: readonly SourcePhoto[]): CaseSpec[] {
   const counts = caseCounts(count);
-  const references = ordered(
-    seed,
-    'references',
-    sources.filter((s) => s.role === 'reference'),
-  );
+  const referencePool = sources.filter((s) => s.role === 'reference');
+  const references = ordered(seed, 'references', referencePool);
   const holdout = sources.filter((s) => s.role === 'holdout');
+  const cameras = holdout.filter((s) => s.kind === 'camera');
+  const listings = holdout.filter((s) => s.kind === 'listing' && !isOtherAngle(s, sources));
+  const angles = holdout.filter((s) => isOtherAngle(s, sources));
+  // Separate orders for the two camera kinds, so the n-th original and the n-th messaging copy differ.
   const pools: Record<NegativeType, SourcePhoto[]> = {
-    camera_original: ordered(
-      seed,
-      'camera',
-      holdout.filter((s) => s.kind === 'camera'),
-    ),
-    camera_messaging: ordered(
-      seed,
-      'camera',
-      holdout.filter((s) => s.kind === 'camera'),
-    ),
-    listing_other: ordered(
-      seed,
-      'listing',
-      holdout.filter((s) => s.kind === 'listing' && !isOtherAngle(s, sources)),
-    ),
-    same_product_other_angle: ordered(
-      seed,
-      'angle',
-      holdout.filter((s) => isOtherAngle(s, sources)),
-    ),
+    camera_original: ordered(seed, 'camera-original', cameras),
+    camera_messaging: ordered(seed, 'camera-messaging', cameras),
+    listing_other: ordered(seed, 'listing', listings),
+    same_product_other_angle: ordered(seed, 'angle', angles),
   };
   const specs: CaseSpec[] = [];
   const id = (kind: CaseKind, i: number) => `${kind}-${String(i + 1).padStart(4, '0')}`;

@@ -41,7 +41,7 @@ export function formatRun(run: RunOutput, meta: { seed: string; count: number; r
     `Proofdesk evaluation: seed ${meta.seed}, ${meta.count} cases (${s.counts.forgery} forgeries, ${s.counts.negative} genuine negatives, ${s.counts.derivative} unedited derivatives), ${run.references.count} reference photos`,
     meta.referenceMatching
       ? `Reference matching: on (${run.references.prepared} references prepared${run.references.failed.length > 0 ? `, ${run.references.failed.length} failed: ${run.references.failed.join(', ')}` : ''})`
-      : 'Reference matching: NOT AVAILABLE in checkPhoto yet; these figures measure the reference-free signals only.',
+      : 'Reference matching: off (--no-references): these figures measure the reference-free signals only.',
     '',
     `Detection at ≤ ${pct(TARGETS.maxFalsePositiveRate)} false positives (threshold on the photo's score, chosen on the negatives)`,
     `  threshold: score > ${num(s.threshold.score, 3)} (${s.threshold.negativesOver} of ${s.counts.negative} negatives over it = ${pct(s.threshold.falsePositiveRate)})`,
@@ -77,5 +77,10 @@ export function formatRun(run: RunOutput, meta: { seed: string; count: number; r
     `Time per photo (check): median ${num(s.timing.checkMsMedian, 1)} ms, p95 ${num(s.timing.checkMsP95, 1)} ms, mean ${num(s.timing.checkMsMean, 1)} ms; ` +
       `generation median ${num(s.timing.generateMsMedian, 1)} ms; preparing references ${num(s.timing.prepareMsPerReference, 1)} ms each; whole run ${(run.totalMs / 1000).toFixed(1)} s`,
   ];
+  if (s.anomalies.sizeMismatch > 0 || s.anomalies.errors > 0) {
+    lines.push(
+      `WARNING: ${s.anomalies.errors} reports with verdict error; ${s.anomalies.sizeMismatch} reports whose size differs from the photo's (their regions do not line up with the mask)`,
+    );
+  }
   return lines.join('\n');
 }

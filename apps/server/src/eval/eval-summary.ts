@@ -77,6 +77,8 @@ export interface EvalSummary {
     readonly prepareMsPerReference: number;
   };
   /** Against the issue's targets; the IoU target is read both ways (vs the mask, vs its bounding box). */
+  /** Cases whose report gave another size than the generated photo's, and whose reports were `error`. */
+  readonly anomalies: { readonly sizeMismatch: number; readonly errors: number };
   readonly targetsMet: { readonly detection: boolean; readonly iouPixel: boolean; readonly iouBbox: boolean };
 }
 
@@ -187,6 +189,10 @@ export function summarise(results: readonly CaseResult[], prepareMsPerReference:
       checkMsMean: round1(checkMs.reduce((s, x) => s + x, 0) / Math.max(1, checkMs.length)),
       generateMsMedian: round1(median(results.map((r) => r.generateMs))),
       prepareMsPerReference: round1(prepareMsPerReference),
+    },
+    anomalies: {
+      sizeMismatch: results.filter((r) => r.sizeMismatch).length,
+      errors: results.filter((r) => r.verdict === 'error').length,
     },
     targetsMet: {
       detection: atThreshold >= TARGETS.detectionAtFpr,

@@ -1,9 +1,10 @@
 /**
  * `npm run eval`: builds the benchmark deterministically from the shared data and measures `checkPhoto` on it.
- * Options: `--seed <text>` (default 1), `--count <n>` cases in all (default 400), `--out <file.json>` (machine-
+ * Options: `--seed <text>` (default 1), `--count <n>` cases in all (default 300), `--out <file.json>` (machine-
  * readable results), `--save` (also write every case into `.bench/eval/seed-<seed>`, or `--save-dir <dir>`),
- * `--data <dir>` (default `../shared/data` beside the repository).
- * Run: `npm run eval -- --seed 1 --count 400 --out .bench/eval/results.json`.
+ * `--data <dir>` (default `../shared/data` beside the repository), `--no-references` (the reference-free
+ * signals alone, as a baseline).
+ * Run: `npm run eval -- --seed 1 --count 300 --out .bench/eval/results.json`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,11 +16,11 @@ import { SOURCE_PHOTOS, loadSourceBytes } from './eval-sources.js';
 import { createEvalSubject } from './eval-subject.js';
 
 /** Cases in a default run: a few minutes on two cores. */
-export const DEFAULT_COUNT = 400;
+export const DEFAULT_COUNT = 300;
 
 function usage(message: string): never {
   console.error(
-    `${message}\nusage: npm run eval -- [--seed <text>] [--count <n ≥ 3>] [--out <file.json>] [--save | --save-dir <dir>] [--data <dir>]`,
+    `${message}\nusage: npm run eval -- [--seed <text>] [--count <n ≥ 3>] [--out <file.json>] [--save | --save-dir <dir>] [--data <dir>] [--no-references]`,
   );
   process.exit(2);
 }
@@ -33,6 +34,7 @@ try {
       out: { type: 'string' },
       save: { type: 'boolean', default: false },
       'save-dir': { type: 'string' },
+      'no-references': { type: 'boolean', default: false },
       data: { type: 'string', default: join(REPO_ROOT, '..', 'shared', 'data') },
     },
     allowPositionals: false,
@@ -52,7 +54,7 @@ try {
   process.exit(1);
 }
 const saveDir = args['save-dir'] ?? (args.save ? join(REPO_ROOT, '.bench', 'eval', `seed-${seed}`) : undefined);
-const subject = createEvalSubject();
+const subject = createEvalSubject({ withoutReferences: args['no-references'] });
 try {
   const run = await runEval({
     seed,
