@@ -5,7 +5,7 @@
  * same product agrees at best on a printed logo.
  */
 import type { ClaimImage } from './claim-image.js';
-import { applyHomography, compose, type Homography } from './homography.js';
+import { applyHomography, compose, invert, type Homography } from './homography.js';
 import { matchDescriptors } from './match.js';
 import type { PreparedReference } from './prepared-reference.js';
 import { estimateAlignment, type Correspondences } from './ransac.js';
@@ -24,11 +24,11 @@ export interface FeatureAlignment {
   /** Median reprojection error of the inliers, in claim working pixels. */
   readonly residualPx: number;
   /**
-   * Share (0..1) of the grid cells of the overlap that hold claim keypoints and also hold an inlier: near 1 when
-   * the whole overlap agrees, small when only one object (a logo) does.
+   * Share (0..1) of the grid cells where the reference has keypoints that also hold an inlier: near 1 when the
+   * whole overlap agrees, small when only one object (a logo) does.
    */
   readonly spread: number;
-  /** Claim keypoints inside the overlap. */
+  /** Reference keypoints that fall inside the claim frame. */
   readonly keypointsInOverlap: number;
   /** Whether the final model is a homography (else a similarity). */
   readonly projective: boolean;
@@ -68,7 +68,9 @@ function alignOne(claim: ClaimImage, ref: PreparedReference, mirrored: boolean):
   if (!found) return undefined;
   const flip = Float64Array.of(-1, 0, ref.featureWidth - 1, 0, 1, 0, 0, 0, 1);
   const h = mirrored ? compose(flip, found.h) : found.h;
-  // Spread: cells of a grid over the claim frame with keypoints inside the overlap, and those with an inlier.
+  // Spread: cells of a grid over the claim frame where the reference has keypoints (mapped into the claim), and
+  // those holding an inlier. The reference's keypoints, not the claim's: noise or paint adds claim keypoints that
+  // nothing could match.
   const cellW = claim.workWidth / SPREAD_GRID;
   const cellH = claim.workHeight / SPREAD_GRID;
   const cellOf = (x: number, y: number) =>
@@ -76,11 +78,13 @@ function alignOne(claim: ClaimImage, ref: PreparedReference, mirrored: boolean):
   const eligible = new Uint8Array(SPREAD_GRID * SPREAD_GRID);
   const covered = new Uint8Array(SPREAD_GRID * SPREAD_GRID);
   let keypointsInOverlap = 0;
-  const f = claim.features;
-  for (let k = 0; k < f.count; k++) {
-    if (!insideReference(h, ref, f.x[k]!, f.y[k]!)) continue;
+  const train = mirrored ? ref.mirroredFeatures : ref.features;
+  const back = invert(found.h);
+  for (let k = 0; back && k < train.count; k++) {
+    const [x, y] = applyHomography(back, train.x[k]!, train.y[k]!);
+    if (!(x >= 0 && y >= 0 && x < claim.workWidth && y < claim.workHeight)) continue;
     keypointsInOverlap++;
-    eligible[cellOf(f.x[k]!, f.y[k]!)] = 1;
+    eligible[cellOf(x, y)] = 1;
   }
   for (const i of found.inliers) covered[cellOf(c.px[i]!, c.py[i]!)] = 1;
   let eligibleCount = 0;

@@ -123,8 +123,8 @@ export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Fin
   const peak = Math.max(...gridRegions.map((r) => r.peak));
   const edit = makeFinding('reference.local_edit', {
     severity: 'high',
-    // Clearly over the threshold (peak ≥ 2) is decisive; a region just over it counts for less.
-    strength: peak >= 2 ? 1 : 0.8,
+    // Regions already passed the calibrated thresholds (size, peak ≥ 1.5× the map's own threshold).
+    strength: 1,
     detail: text(
       `与参考图 ${ref.file} 相比，有 ${regions.length} 处局部改动（见区域框与热力图）。`,
       `Compared with the reference ${ref.file}, ${regions.length} region${regions.length > 1 ? 's' : ''} changed (see the boxes and the heat map).`,
