@@ -5,10 +5,11 @@
  * Data: uniformly random hashes, and clustered ones (near-duplicates, power-law cluster sizes up to 2,000).
  * Queries: half a stored hash with 0..16 bits flipped (always a match), half random (almost never).
  *
- * Run: `npm run build && node --expose-gc apps/server/dist/bench/hash-index.bench.js [sizes] [--dual 4]
+ * Run: `npm run build && node apps/server/dist/bench/hash-index.bench.js [sizes] [--dual 4]
  * [--queries 2000] [--brute 100]`, e.g. `… hash-index.bench.js 1e7 --dual 0,4,8`. Defaults: 1e6,1e7, the default
  * layout. A 10⁷ run needs about 3 GB of memory and a few minutes.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,13 +37,18 @@ const sizes = (positional ?? '1e6,1e7').split(',').map(Number);
 const layouts = option('dual', String(HashIndex.empty().settings.dualChunks)).split(',').map(Number);
 const queryCount = Number(option('queries', '2000'));
 const bruteCount = Number(option('brute', '100'));
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-if (!(globalThis as { gc?: unknown }).gc) console.warn('Run node with --expose-gc for the RSS figures.');
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const rss = () => (gc(), process.memoryUsage().rss);
+/** Resident-set growth of building this index, measured in a fresh process (see `hash-index-rss.ts`). */
+function rssDelta(size: number, data: string, dualChunks: number): number {
+  const child = new URL('./hash-index-rss.js', import.meta.url).pathname;
+  const args = ['--expose-gc', child, String(size), data, String(dualChunks)];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`RSS probe failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { rssDeltaBytes: number }).rssDeltaBytes;
+}
 const ms = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
 
 function timed<T>(work: () => T): [number, T] {
@@ -84,10 +90,8 @@ for (const size of sizes) {
     const brute = bruteQueries.map((q) => timed(() => bruteForceSearch(ids, words!, q, RADIUS)));
     const bruteMs = brute.map(([t]) => t).sort((a, b) => a - b);
     for (const dualChunks of layouts) {
-      const rssBefore = rss();
       const [buildMs, built] = timed(() => HashIndex.build(ids, words!, { dualChunks }));
       let index: HashIndex | undefined = built;
-      const rssDelta = rss() - rssBefore;
       const memory = index.memory();
       for (const q of queries.slice(0, 200)) index.search(q, RADIUS);
       const times: number[] = [];
@@ -117,7 +121,7 @@ for (const size of sizes) {
           data,
           `${8 + dualChunks}`,
           (memory.totalBytes / size).toFixed(1),
-          (rssDelta / size).toFixed(1),
+          (rssDelta(size, data, dualChunks) / size).toFixed(1),
           (buildMs / 1000).toFixed(1),
           ms(percentile(times, 0.5)),
           ms(percentile(times, 0.99)),
