@@ -97,6 +97,7 @@ export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Fin
     facts: {
       reference: ref.file,
       referenceSha256: ref.sha256,
+      referenceSize: { width: ref.width, height: ref.height },
       pdqDistance: match.pdqDistance,
       transform: {
         scale: round(transform.scale),

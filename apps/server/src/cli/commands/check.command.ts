@@ -8,7 +8,7 @@ import type { Config } from '../../config.js';
 import { checkFiles, expandPaths } from '../../services/photo-check.service.js';
 import { prepareReferenceFiles } from '../../services/reference-set.service.js';
 import { ProgressBar } from '../progress.js';
-import { renderHtmlReport } from '../render/html-report.js';
+import { renderHtmlReport, type Thumbnail } from '../render/html-report.js';
 import { renderHuman } from '../render/human.js';
 import { UsageError } from '../usage-error.js';
 
@@ -117,8 +117,19 @@ export async function runCheck(args: readonly string[], deps: CheckCommandDeps):
         return bytes ? makeThumbnail(bytes, deps.ports.decoder, deps.config.limits.maxPixels) : undefined;
       }),
     );
+    const referenceThumbnails = new Map<string, Thumbnail>();
+    const derivedFrom = new Set(
+      reports.flatMap((r) => r.findings.filter((f) => f.code === 'reference.derived_from_listing' && f.ref)),
+    );
+    for (const finding of derivedFrom) {
+      const file = finding.ref!.file;
+      if (referenceThumbnails.has(file)) continue;
+      const bytes = await readFile(file).catch(() => undefined);
+      const thumb = bytes && (await makeThumbnail(bytes, deps.ports.decoder, deps.config.limits.maxPixels, 240));
+      if (thumb) referenceThumbnails.set(file, thumb);
+    }
     await mkdir(dirname(values.html), { recursive: true });
-    await writeFile(values.html, renderHtmlReport(reports, thumbnails, lang, deps.now()));
+    await writeFile(values.html, renderHtmlReport(reports, thumbnails, lang, deps.now(), referenceThumbnails));
   }
   return 0;
 }

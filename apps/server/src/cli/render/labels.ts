@@ -26,6 +26,8 @@ export const UI = {
   generatedAt: { zh: '生成时间', en: 'Generated' },
   regions: { zh: '区域', en: 'regions' },
   reference: { zh: '参考图', en: 'reference' },
+  claimPhoto: { zh: '本照片', en: 'this photo' },
+  heatmap: { zh: '差异热力图', en: 'difference heat map' },
   facts: { zh: '原始信息', en: 'Raw facts' },
   doesNotMean: { zh: '这不意味着', en: 'What it does not mean' },
   disclaimer: {
