@@ -120,7 +120,7 @@ export class HashIndex {
   }
 
   /**
-   * Builds an index over many hashes at once (about 1 s per table per 10⁷ hashes).
+   * Builds an index over many hashes at once (10⁷ hashes: 3–8 s on the bench machine, ADR 0006).
    * @param ids caller ids, unique unsigned 32-bit integers, any order; at most 2^24
    * @param words 8 words per hash (see `pdqWords`), `ids.length × 8`
    * @throws {TypeError} on mismatched lengths or a repeated id; {RangeError} beyond 2^24 hashes
@@ -143,6 +143,9 @@ export class HashIndex {
     }
     if (state.removed.length !== Math.ceil(state.segment.count / 32)) {
       throw invalidArgument('removed', `${Math.ceil(state.segment.count / 32)} words`, state.removed.length);
+    }
+    if (state.deltaWords.length !== state.deltaIds.length * WORDS_PER_HASH) {
+      throw invalidArgument('deltaWords', `${state.deltaIds.length * WORDS_PER_HASH} words`, state.deltaWords.length);
     }
     const index = new HashIndex(settings, state.segment, state.removed);
     for (let i = 0; i < state.deltaIds.length; i++) {
@@ -233,7 +236,7 @@ export class HashIndex {
     return matches.sort(compareMatches);
   }
 
-  /** Merges the delta and the removals into rebuilt tables (about 1 s per table per 10⁷ hashes). */
+  /** Merges the delta and the removals into rebuilt tables (as long as a build: seconds at 10⁷ hashes). */
   compact(): void {
     const { segment, removed, delta } = this;
     const deltaIds = delta.ids;
