@@ -110,23 +110,39 @@ export function dilate(mask: Uint8Array, width: number, height: number, radius: 
   return morph(mask, width, height, radius, 1);
 }
 
-/** Erosion (`keep` 0: a cell stays 1 only if its whole window is 1) or dilation (`keep` 1), separably. */
+/**
+ * Erosion (`keep` 0: a cell stays 1 only if its whole window is 1) or dilation (`keep` 1: a cell becomes 1 if any
+ * cell of its window is), separably, with running counts of `keep` cells (cells outside the grid count as 0).
+ */
 function morph(mask: Uint8Array, width: number, height: number, radius: number, keep: 0 | 1): Uint8Array {
-  const pass = (src: Uint8Array, horizontal: boolean) => {
-    const out = new Uint8Array(src.length);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let value = 1 - keep;
-        for (let d = -radius; d <= radius && value !== keep; d++) {
-          const xx = horizontal ? x + d : x;
-          const yy = horizontal ? y : y + d;
-          const v = xx < 0 || yy < 0 || xx >= width || yy >= height ? 0 : src[yy * width + xx]!;
-          if (v === keep) value = keep;
-        }
-        out[y * width + x] = value;
-      }
+  const hit = (count: number) => (keep === 1 ? (count > 0 ? 1 : 0) : count > 0 ? 0 : 1);
+  const rows = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    let count = 0;
+    for (let x = 0; x < Math.min(width, radius); x++) count += +(mask[base + x] === keep);
+    for (let x = 0; x < width; x++) {
+      const add = x + radius;
+      if (add < width) count += +(mask[base + add] === keep);
+      const outside = +(x - radius < 0) + +(x + radius >= width);
+      // Outside cells are 0: they count as `keep` for erosion only.
+      rows[base + x] = hit(count + (keep === 0 ? outside : 0));
+      const drop = x - radius;
+      if (drop >= 0) count -= +(mask[base + drop] === keep);
     }
-    return out;
-  };
-  return pass(pass(mask, true), false);
+  }
+  const out = new Uint8Array(mask.length);
+  for (let x = 0; x < width; x++) {
+    let count = 0;
+    for (let y = 0; y < Math.min(height, radius); y++) count += +(rows[y * width + x] === keep);
+    for (let y = 0; y < height; y++) {
+      const add = y + radius;
+      if (add < height) count += +(rows[add * width + x] === keep);
+      const outside = +(y - radius < 0) + +(y + radius >= height);
+      out[y * width + x] = hit(count + (keep === 0 ? outside : 0));
+      const drop = y - radius;
+      if (drop >= 0) count -= +(rows[drop * width + x] === keep);
+    }
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import type { DecodedImage } from '../ports.js';
 import { claimWindows, contentBox, hashCrops, hashThumbnail, type CropHashes } from './crop-hashes.js';
 import { extractFeatures, type Features } from './orb.js';
 import { toYCbCr, type Plane } from './plane.js';
-import { lumaPlane } from './working-image.js';
+import { CLAIM_FEATURES, lumaPlane } from './working-image.js';
 
 /** Dihedral variant indices: all eight, and as-is + left↔right mirror. */
 const ALL_VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -17,7 +17,7 @@ export interface ClaimImage {
   /** Size of the photo after EXIF orientation, in pixels. */
   readonly width: number;
   readonly height: number;
-  /** The working decode (≤ 1024 px): its size, luma and Y/Cb/Cr planes. */
+  /** The working decode (≤ `CLAIM_MAX_SIDE` px): its size, luma and Y/Cb/Cr planes. */
   readonly workWidth: number;
   readonly workHeight: number;
   readonly luma: Plane;
@@ -31,11 +31,16 @@ export interface ClaimImage {
 
 /**
  * Prepares a claim photo from its working decode.
- * @param work the photo decoded to RGB, EXIF orientation applied, shrunk to ≤ 1024 px
+ * @param work the photo decoded to RGB, EXIF orientation applied, shrunk to ≤ `CLAIM_MAX_SIDE` px
  * @param width the photo's full width after orientation, in pixels (regions are reported at this size)
  * @param height the photo's full height after orientation, in pixels
  */
-export function prepareClaim(work: DecodedImage, width: number, height: number, maxFeatures = 1000): ClaimImage {
+export function prepareClaim(
+  work: DecodedImage,
+  width: number,
+  height: number,
+  maxFeatures = CLAIM_FEATURES,
+): ClaimImage {
   const ycc = toYCbCr(work);
   const luma = lumaPlane(work);
   const thumb = hashThumbnail(luma);
@@ -49,7 +54,7 @@ export function prepareClaim(work: DecodedImage, width: number, height: number, 
     workHeight: work.height,
     luma,
     ycc,
-    features: extractFeatures(luma, { maxFeatures }),
+    features: extractFeatures(luma, { maxFeatures, levels: 5 }),
     wholeHashes: hashCrops(thumb, whole, ALL_VARIANTS),
     windowHashes: hashCrops(thumb, claimWindows(), MIRROR_VARIANTS),
   };

@@ -8,6 +8,7 @@ import { shortlist, type ShortlistOptions } from './candidates.js';
 import type { ClaimImage } from './claim-image.js';
 import { alignWithFeatures, type FeatureAlignment } from './confirm.js';
 import { differenceMaps } from './difference-map.js';
+import { refineAlignment } from './refine.js';
 import type { PreparedReference } from './prepared-reference.js';
 import { agreementWindow, type CellWindow } from './window.js';
 import { findRegions, type RegionOptions, type RegionResult } from './regions.js';
@@ -33,6 +34,7 @@ export interface ReferenceMatch {
   readonly reference: PreparedReference;
   /** PDQ distance of the nearest hash pair, bits. */
   readonly pdqDistance: number;
+  /** The feature alignment, its homography refined by block matching when that succeeded. */
   readonly alignment: FeatureAlignment;
   readonly pair: AlignedPair;
   /** The window of the grid in which the reference is shown (see `window.ts`). */
@@ -59,10 +61,14 @@ function measure(
   claim: ClaimImage,
   reference: PreparedReference,
   pdqDistance: number,
-  alignment: FeatureAlignment,
+  featureAlignment: FeatureAlignment,
   options: MatchOptions,
 ): ReferenceMatch {
-  const pair = alignPair(claim, reference, alignment.h);
+  let alignment = featureAlignment;
+  const first = alignPair(claim, reference, alignment.h);
+  const refined = refineAlignment(first, alignment.h, claim.workWidth, claim.workHeight);
+  const pair = refined ? alignPair(claim, reference, refined) : first;
+  if (refined) alignment = { ...alignment, h: refined };
   const maps = differenceMaps(pair);
   const { width, height } = pair;
   const agree = new Uint8Array(pair.mask.length);

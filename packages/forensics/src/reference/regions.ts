@@ -42,14 +42,25 @@ export interface RegionResult {
   readonly thresholds: { readonly structure: number; readonly luma: number; readonly chroma: number };
 }
 
+/** At most this many samples go into a map's median and MAD (an even subsample of the overlap). */
+const MAX_SAMPLES = 20_000;
+
 function robustThreshold(map: Float32Array, mask: Uint8Array, k: number, floor: number): number {
-  const values: number[] = [];
-  for (let i = 0; i < map.length; i++) if (mask[i]) values.push(map[i]!);
-  if (values.length === 0) return floor;
-  const sorted = Float32Array.from(values).sort();
-  const median = sorted[sorted.length >> 1]!;
-  const deviations = sorted.map((v) => Math.abs(v - median)).sort();
-  const mad = 1.4826 * deviations[deviations.length >> 1]!;
+  let count = 0;
+  for (let i = 0; i < map.length; i++) count += mask[i]!;
+  if (count === 0) return floor;
+  const stride = Math.max(1, Math.floor(count / MAX_SAMPLES));
+  const samples = new Float32Array(Math.ceil(count / stride));
+  let n = 0;
+  for (let i = 0, seen = 0; i < map.length; i++) {
+    if (!mask[i]) continue;
+    if (seen++ % stride === 0) samples[n++] = map[i]!;
+  }
+  const sorted = samples.subarray(0, n).sort();
+  const median = sorted[n >> 1]!;
+  for (let i = 0; i < n; i++) sorted[i] = Math.abs(sorted[i]! - median);
+  sorted.sort();
+  const mad = 1.4826 * sorted[n >> 1]!;
   return Math.max(floor, median + k * mad);
 }
 

@@ -11,6 +11,14 @@ import { shrinkArea, toLuma, type Plane } from './plane.js';
  * the detector cost more without more inliers.
  */
 export const FEATURE_MAX_SIDE = 1024;
+/**
+ * Longer side, in pixels, of the claim photo's working decode (features, hashes, and the colour planes the
+ * difference map is resampled from). Smaller than the references': the pyramids bridge the scales, and the claim is
+ * decoded at every check while a reference is prepared once.
+ */
+export const CLAIM_MAX_SIDE = 640;
+/** Keypoints extracted from a claim photo (a reference keeps 1000 per orientation). */
+export const CLAIM_FEATURES = 600;
 /** Longer side, in pixels, of a reference's stored colour image for the difference map. */
 export const DIFF_MAX_SIDE = 512;
 

@@ -1,12 +1,12 @@
 /**
  * `reference.derived_from_listing` and `reference.local_edit`: the claim photo matched against the merchant's
- * prepared reference photos (`CheckOptions.references`). Decodes the photo once more, at ≤ 1024 px, only when
+ * prepared reference photos (`CheckOptions.references`). Decodes the photo once more, at ≤ 768 px, only when
  * references were given.
  */
 import { prepareClaim } from '../reference/claim-image.js';
 import { referenceFindings } from '../reference/findings.js';
 import { matchClaim } from '../reference/match-claim.js';
-import { FEATURE_MAX_SIDE } from '../reference/working-image.js';
+import { CLAIM_FEATURES, CLAIM_MAX_SIDE } from '../reference/working-image.js';
 import { NOTHING, type Signal } from './signal.js';
 
 export const referenceSignal: Signal = {
@@ -15,10 +15,10 @@ export const referenceSignal: Signal = {
     const references = ctx.references;
     if (!references || references.length === 0) return NOTHING;
     const work = await ctx.decoder.decode(ctx.bytes, ctx.format, {
-      maxSide: FEATURE_MAX_SIDE,
+      maxSide: CLAIM_MAX_SIDE,
       maxPixels: ctx.maxPixels,
     });
-    const claim = prepareClaim(work, ctx.width, ctx.height);
+    const claim = prepareClaim(work, ctx.width, ctx.height, CLAIM_FEATURES);
     const match = matchClaim(claim, references);
     return match ? { findings: referenceFindings(match, claim) } : NOTHING;
   },
