@@ -24,3 +24,6 @@ export * from './pdq/index.js';
 export * from './hash-photo.js';
 export * from './reference/index.js';
 export * from './hash-index/index.js';
+export * from './containers/jpeg-segments.js';
+export * from './containers/jpeg-quant.js';
+export * from './containers/jpeg-coefficients.js';
