@@ -53,6 +53,11 @@ export interface ImageDecoder {
   probe(bytes: Uint8Array, format: ImageFormat): Promise<ImageHeader>;
   /** First frame, EXIF orientation applied, shrunk to `maxSide`. @throws {DecodeError} */
   decode(bytes: Uint8Array, format: ImageFormat, options: DecodeOptions): Promise<DecodedImage>;
+  /**
+   * Encodes pixels as a baseline JPEG with the IJG (libjpeg) tables scaled to `quality` 1..100, 4:2:0 for RGB, for
+   * error level analysis. Optional: without it the `tamper.ela` signal is skipped.
+   */
+  encodeJpeg?(image: DecodedImage, quality: number): Promise<Uint8Array>;
 }
 
 /**

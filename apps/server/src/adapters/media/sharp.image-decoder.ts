@@ -189,6 +189,38 @@ export class SharpImageDecoder implements ImageDecoder {
     }
   }
 
+  /**
+   * Encodes 8-bit pixels as a baseline JPEG with libjpeg's Annex K tables scaled to `quality` (sharp's prebuilt
+   * mozjpeg in its libjpeg-compatible mode: no trellis, no custom tables, 4:2:0 for RGB), for error level analysis.
+   * @param quality 1..100, rounded and clamped
+   * @throws {TypeError} when the pixel buffer does not match its size
+   * @throws {DecodeError} `timeout` after the decoder's deadline
+   */
+  async encodeJpeg(image: DecodedImage, quality: number): Promise<Uint8Array> {
+    const { width, height, channels, data } = image;
+    if (!(width > 0 && height > 0) || data.length !== width * height * channels) {
+      throw new TypeError(
+        `Expected ${width}×${height}×${channels} samples but received ${data.length} for the JPEG encoder`,
+      );
+    }
+    const q = Math.max(1, Math.min(100, Math.round(Number.isFinite(quality) ? quality : 75)));
+    const jpeg = await withDeadline(
+      sharp(data, { raw: { width, height, channels } })
+        .toColourspace(channels === 1 ? 'b-w' : 'srgb')
+        .jpeg({
+          quality: q,
+          chromaSubsampling: '4:2:0',
+          mozjpeg: false,
+          trellisQuantisation: false,
+          quantisationTable: 0,
+        })
+        .toBuffer(),
+      this.#timeoutMs,
+      'Encoding a JPEG',
+    );
+    return new Uint8Array(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength);
+  }
+
   /** Terminates the HEIF worker threads. The decoder cannot decode HEIF afterwards. */
   close(): Promise<void> {
     return this.#heif.close();
