@@ -63,6 +63,10 @@ export interface PhotoFacts {
   readonly digitalSourceType?: readonly string[];
   readonly generator?: Readonly<Record<string, unknown>>;
   readonly thumbnail?: Readonly<Record<string, unknown>>;
+  /** JPEG structure: process, estimated quality per quantisation table, standard or custom tables. */
+  readonly jpeg?: Readonly<Record<string, unknown>>;
+  /** What the tamper signals (ELA, double compression, noise) measured, whether or not they found anything. */
+  readonly tamper?: Readonly<Record<string, unknown>>;
   readonly errors?: readonly string[];
   readonly timingsMs?: Readonly<Record<string, number>>;
 }
