@@ -240,6 +240,45 @@ const catalogue = {
       'It does not locate the edit; a few programs write unrelated thumbnails.',
     ),
   },
+  'tamper.double_jpeg': {
+    weight: 0.3,
+    decisive: false,
+    title: text('局部压缩历史不一致', 'Region with a different compression history'),
+    means: text(
+      '照片整体在同一网格上经过两次 JPEG 压缩，但某块区域缺少早先那次压缩的痕迹：这块像素是在早先压缩之后被粘贴、涂改或生成的。区域与热力图标出位置。',
+      'The photo as a whole was JPEG-compressed twice on the same grid, but a region lacks the traces of the earlier compression: its pixels were pasted, painted or generated after it. The regions and the heat map show where.',
+    ),
+    doesNotMean: text(
+      '整张照片压缩两次本身很正常（聊天软件转发即如此），不会单独报告；此项只是辅助信号，单独不足以判定伪造；过曝、纯色区域不参与分析；裁剪、缩放会抹去痕迹，未发现不代表未修改。',
+      'Double compression of the whole photo is normal (every messaging-app copy) and is never reported on its own; this is a supporting signal, never enough alone; clipped highlights and flat areas are left out; cropping and resizing erase the traces, so no finding does not mean untouched.',
+    ),
+  },
+  'tamper.ela': {
+    weight: 0.2,
+    decisive: false,
+    title: text('局部误差水平异常', 'Region with an unusual error level'),
+    means: text(
+      '以照片自身估计的 JPEG 质量重新压缩后，某块紧凑区域的变化远大于照片中同等纹理的其他区域（误差水平分析，已按纹理归一化）：这块像素的压缩经历与其余部分不同。',
+      "Recompressed at the photo's own estimated JPEG quality, a compact region changes far more than the rest of the photo at equal texture (error level analysis, normalised for texture): those pixels have a different compression history from the rest.",
+    ),
+    doesNotMean: text(
+      '误差水平分析是公认的弱信号：饱和色彩、锐利边缘和重新保存都会影响它，因此阈值设得很保守，单独不足以判定伪造；未发现不代表未修改。',
+      'Error level analysis is a known weak signal: saturated colour, sharp edges and re-saving all move it, so the threshold is conservative and it is never enough alone; no finding does not mean untouched.',
+    ),
+  },
+  'tamper.noise': {
+    weight: 0.2,
+    decisive: false,
+    title: text('局部噪声水平不一致', 'Region with inconsistent noise'),
+    means: text(
+      '某块紧凑区域的噪声水平与照片中同等亮度的其他部分差异极大（明显更平滑或更嘈杂），常见于涂画、生成或从另一张照片粘贴的区域。',
+      'A compact region has a noise level far from the rest of the photo at equal brightness (much smoother or much noisier), as painted, generated or pasted-in regions often do.',
+    ),
+    doesNotMean: text(
+      '天空、纯色表面、虚化背景和降噪都会让区域更平滑，因此阈值设得很保守，单独不足以判定伪造；有损 WebP/HEIC/AVIF 不做此项分析。',
+      'Sky, plain surfaces, blurred backgrounds and noise reduction also make regions smooth, so the threshold is conservative and it is never enough alone; lossy WebP, HEIC and AVIF are not analysed.',
+    ),
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every stable finding code. */

@@ -7,6 +7,9 @@ import { iptcSourceSignal } from './iptc-source.js';
 import { referenceSignal } from './reference.js';
 import { screenshotSignal } from './screenshot.js';
 import type { Signal } from './signal.js';
+import { tamperDoubleJpegSignal } from './tamper-double-jpeg.js';
+import { tamperElaSignal } from './tamper-ela.js';
+import { tamperNoiseSignal } from './tamper-noise.js';
 import { thumbnailSignal } from './thumbnail.js';
 
 /** Every signal `checkPhoto` runs, in report order. */
@@ -20,4 +23,7 @@ export const SIGNALS: readonly Signal[] = [
   referenceSignal,
   screenshotSignal,
   thumbnailSignal,
+  tamperDoubleJpegSignal,
+  tamperElaSignal,
+  tamperNoiseSignal,
 ];
