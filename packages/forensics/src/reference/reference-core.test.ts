@@ -22,9 +22,8 @@ const plane = (width: number, height: number, f: (x: number, y: number) => numbe
 /** A textured test image: blurred random blobs (deterministic). */
 function texture(width: number, height: number, seed: number): Plane {
   const next = seededRandom(seed);
-  let p = plane(width, height, () => 0);
   const blobs = Array.from({ length: 160 }, () => [next() * width, next() * height, 3 + next() * 14, next() * 255]);
-  p = plane(width, height, (x, y) => {
+  const p = plane(width, height, (x, y) => {
     let v = 128;
     for (const [bx, by, r, c] of blobs) if ((x - bx!) ** 2 + (y - by!) ** 2 < r! * r!) v = c!;
     return v;
