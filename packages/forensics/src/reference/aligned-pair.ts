@@ -31,6 +31,33 @@ export interface AlignedPair {
   readonly overlapCells: number;
 }
 
+/** The claim's planes on a grid and their padding, kept per claim photo: a refined alignment reuses them. */
+const claimGrids = new WeakMap<ClaimImage, { planes: [Plane, Plane, Plane]; padding: Uint8Array }>();
+/** A reference's colour copy as Y, Cb, Cr planes, kept per prepared reference. */
+const referenceYcc = new WeakMap<PreparedReference, [Plane, Plane, Plane]>();
+
+function claimGrid(
+  claim: ClaimImage,
+  width: number,
+  height: number,
+): { planes: [Plane, Plane, Plane]; padding: Uint8Array } {
+  const cached = claimGrids.get(claim);
+  if (cached && cached.planes[0].width === width && cached.planes[0].height === height) return cached;
+  const planes = claim.ycc.map((p) => shrinkArea(p, width, height)) as [Plane, Plane, Plane];
+  const grid = { planes, padding: paddingMask(...planes) };
+  claimGrids.set(claim, grid);
+  return grid;
+}
+
+function referencePlanes(ref: PreparedReference): [Plane, Plane, Plane] {
+  let planes = referenceYcc.get(ref);
+  if (!planes) {
+    planes = toYCbCr({ width: ref.pixelWidth, height: ref.pixelHeight, channels: 3, data: ref.pixels });
+    referenceYcc.set(ref, planes);
+  }
+  return planes;
+}
+
 /** Claim working pixels → reference colour-copy pixels. */
 export function claimToReferencePixels(h: Homography, ref: PreparedReference): Homography {
   return compose(scaleTranslate(ref.pixelWidth / ref.featureWidth, ref.pixelHeight / ref.featureHeight), h);
@@ -49,10 +76,10 @@ export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homograp
   const height = Math.max(1, Math.round(claim.workHeight / step));
   const stepX = claim.workWidth / width;
   const stepY = claim.workHeight / height;
-  const claimPlanes = claim.ycc.map((p) => shrinkArea(p, width, height)) as [Plane, Plane, Plane];
+  const { planes: claimPlanes, padding } = claimGrid(claim, width, height);
 
   // Reference level: halve while a grid cell still spans less than half a reference pixel's worth.
-  let planes = toYCbCr({ width: ref.pixelWidth, height: ref.pixelHeight, channels: 3, data: ref.pixels });
+  let planes = referencePlanes(ref);
   let levelScale = 1;
   while (refScale * stepX * levelScale >= 2 && Math.min(planes[0].width, planes[0].height) > 16) {
     planes = planes.map(halve) as [Plane, Plane, Plane];
@@ -80,7 +107,6 @@ export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homograp
   for (let i = 0; i < n; i++) overlapCells += mask[i]!;
   // Padding is left out; where it covers reference content (a crop padded back out), so is a band around it,
   // as wide as the SSIM window, whose windows straddle the padding's edge.
-  const padding = paddingMask(...claimPlanes);
   const overContent = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     overContent[i] = padding[i]! & inside[i]! & +(Math.abs(out[0][i]! - claimPlanes[0].data[i]!) > 24);

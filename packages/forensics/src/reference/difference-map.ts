@@ -1,7 +1,7 @@
 /**
  * The structural difference between an aligned claim photo and its normalised reference, per grid cell: SSIM
- * dissimilarity on luma (7×7 windows), and absolute luma and chroma differences that tolerate a one-cell
- * misalignment (the smallest difference to any of the 3×3 neighbouring reference cells). Painted stains can be
+ * dissimilarity on luma (7×7 windows at half resolution), and absolute luma and chroma differences that tolerate a
+ * one-cell misalignment (the smallest difference to the reference cell or one of its eight neighbours). Painted stains can be
  * colour-only, so chroma counts on its own.
  */
 import type { AlignedPair } from './aligned-pair.js';
@@ -67,33 +67,36 @@ function ssimDissimilarity(a: Plane, b: Plane): Plane {
   return { width: a.width, height: a.height, data: out };
 }
 
-/** Smallest |a − b| over b's 3×3 neighbourhood, for one or two channels (Euclidean), then a 3×3 mean. */
+/** The shifts tried for the reference: none, and one cell in each of the eight directions. */
+const SHIFTS: readonly (readonly [number, number])[] = [-1, 0, 1].flatMap((dy) =>
+  [-1, 0, 1].map((dx) => [dx, dy] as const),
+);
+
+/**
+ * Smallest |a − b| over b's cell and its eight neighbours, for one or two channels (Euclidean), then a 3×3 mean:
+ * a residual misalignment of a cell along an edge does not read as a change.
+ */
 function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Array): Float32Array {
   const { width: w, height: h } = a[0]!;
-  const raw = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!mask[i]) continue;
-      let best = Infinity;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w || !mask[yy * w + xx]) continue;
-          let sq = 0;
-          for (let c = 0; c < a.length; c++) {
-            const d = a[c]!.data[i]! - b[c]!.data[yy * w + xx]!;
-            sq += d * d;
-          }
-          if (sq < best) best = sq;
+  const n = w * h;
+  const best = new Float32Array(n).fill(Infinity);
+  for (const [dx, dy] of SHIFTS) {
+    const offset = dy * w + dx;
+    for (let y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
+      for (let x = Math.max(0, -dx); x < Math.min(w, w - dx); x++) {
+        const i = y * w + x;
+        if (!mask[i] || !mask[i + offset]) continue;
+        let sq = 0;
+        for (let c = 0; c < a.length; c++) {
+          const d = a[c]!.data[i]! - b[c]!.data[i + offset]!;
+          sq += d * d;
         }
+        if (sq < best[i]!) best[i] = sq;
       }
-      raw[i] = Number.isFinite(best) ? Math.sqrt(best) : 0;
     }
   }
-  return boxMean({ width: w, height: h, data: raw }, 1).data;
+  for (let i = 0; i < n; i++) best[i] = Number.isFinite(best[i]!) ? Math.sqrt(best[i]!) : 0;
+  return boxMean({ width: w, height: h, data: best }, 1).data;
 }
 
 /** Normalises the reference photometrically and computes the three difference maps over the overlap. */

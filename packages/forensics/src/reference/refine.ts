@@ -16,6 +16,8 @@ const MIN_BLOCK_STD = 6;
 /** …and this correlation at its best shift. */
 const MIN_NCC = 0.85;
 const MIN_BLOCKS = 12;
+/** Share of a block's cells that must be compared cells (not padding). */
+const MIN_COMPARED_SHARE = 0.3;
 
 /**
  * Refits the alignment from block matches on the comparison grid.
@@ -29,8 +31,9 @@ export function refineAlignment(
   workWidth: number,
   workHeight: number,
 ): Homography | undefined {
-  // Blocks anywhere the reference covers, uniform background included: outlines against it align best.
-  const { width: w, height: gh, inside: mask } = pair;
+  // Blocks the reference covers whole, with at least some compared (non-padding) cells: outlines against a uniform
+  // background align best, while blocks of padding alone (or an app's bars over the picture) say nothing.
+  const { width: w, height: gh, inside, mask } = pair;
   const a = pair.claim[0].data;
   const b = pair.reference[0].data;
   const stepX = workWidth / w;
@@ -43,16 +46,18 @@ export function refineAlignment(
   const scores = new Float64Array((2 * RADIUS + 1) ** 2);
   for (let y0 = RADIUS; y0 + BLOCK + RADIUS <= gh; y0 += STRIDE) {
     for (let x0 = RADIUS; x0 + BLOCK + RADIUS <= w; x0 += STRIDE) {
-      let inside = true;
-      for (let y = y0 - RADIUS; y < y0 + BLOCK + RADIUS && inside; y += 2) {
+      let covered = true;
+      let compared = 0;
+      for (let y = y0 - RADIUS; y < y0 + BLOCK + RADIUS && covered; y += 2) {
         for (let x = x0 - RADIUS; x < x0 + BLOCK + RADIUS; x += 2) {
-          if (!mask[y * w + x]) {
-            inside = false;
+          if (!inside[y * w + x]) {
+            covered = false;
             break;
           }
+          compared += mask[y * w + x]!;
         }
       }
-      if (!inside) continue;
+      if (!covered || compared < MIN_COMPARED_SHARE * ((BLOCK + 2 * RADIUS) / 2) ** 2) continue;
       let sa = 0;
       let saa = 0;
       for (let y = y0; y < y0 + BLOCK; y++) {
