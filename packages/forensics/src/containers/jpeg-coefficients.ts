@@ -73,7 +73,7 @@ export interface CoefficientOptions {
 
 /** A Huffman table ready for decoding: a 9-bit lookup for short codes, canonical limits for the rest. */
 interface Decoder {
-  /** `(length << 8) | symbol` for codes of at most 9 bits, indexed by the next 9 bits; 0 when longer. */
+  /** `(length << 8) | symbol` for codes of at most {@link LOOKUP_BITS} bits, indexed by the next bits; 0 when longer. */
   readonly lookup: Uint16Array;
   /** Largest code of each length 1..16 (−1 when none), and the index of its first symbol. */
   readonly maxCode: Int32Array;
@@ -81,7 +81,8 @@ interface Decoder {
   readonly symbols: Uint8Array;
 }
 
-const LOOKUP_BITS = 9;
+const LOOKUP_BITS = 10;
+const LOOKUP_MASK = (1 << LOOKUP_BITS) - 1;
 
 function buildDecoder(table: JpegHuffmanTable): Decoder | undefined {
   const lookup = new Uint16Array(1 << LOOKUP_BITS);
@@ -174,7 +175,7 @@ export function readJpegCoefficients(bytes: Uint8Array, options: CoefficientOpti
 
 /**
  * `(value << 8) | (run << 4) | bits` for AC codes whose code and magnitude bits fit in {@link LOOKUP_BITS}, indexed by
- * the next 9 bits; 0 otherwise (the stb_image trick: most AC coefficients decode with one lookup).
+ * the next bits; 0 otherwise (the stb_image trick: most AC coefficients decode with one lookup).
  */
 function fastAc(decoder: Decoder): Int32Array {
   const fast = new Int32Array(1 << LOOKUP_BITS);
@@ -291,7 +292,7 @@ function decodeScan(
           bits += 8;
         }
         const dc = dcs[slot]!;
-        let symbol = decodeSymbol(dc, acc, bits);
+        let symbol = dc.lookup[(acc >>> (bits - LOOKUP_BITS)) & LOOKUP_MASK]! || decodeSymbol(dc, acc, bits);
         if (symbol < 0) return fail('corrupt', `invalid DC Huffman code in MCU ${mcu}`);
         bits -= symbol >> 8;
         let s = symbol & 255;
@@ -335,7 +336,8 @@ function decodeScan(
             acc = ((acc << 8) | byte) >>> 0;
             bits += 8;
           }
-          const f = fast[(acc >>> (bits - LOOKUP_BITS)) & 511]!;
+          const peek = (acc >>> (bits - LOOKUP_BITS)) & LOOKUP_MASK;
+          const f = fast[peek]!;
           if (f !== 0) {
             bits -= f & 15;
             k += (f >> 4) & 15;
@@ -343,7 +345,8 @@ function decodeScan(
             k++;
             continue;
           }
-          symbol = decodeSymbol(ac, acc, bits);
+          // Short codes (end of block above all) straight from the lookup; only long codes take the call.
+          symbol = ac.lookup[peek]! || decodeSymbol(ac, acc, bits);
           if (symbol < 0) return fail('corrupt', `invalid AC Huffman code in MCU ${mcu}`);
           bits -= symbol >> 8;
           const rs = symbol & 255;
@@ -386,7 +389,7 @@ function decodeScan(
 
 /** The next Huffman symbol in `acc`'s top `bits` bits (at least 16 available): `(length << 8) | symbol`, or −1. */
 function decodeSymbol(table: Decoder, acc: number, bits: number): number {
-  const entry = table.lookup[(acc >>> (bits - LOOKUP_BITS)) & 511]!;
+  const entry = table.lookup[(acc >>> (bits - LOOKUP_BITS)) & LOOKUP_MASK]!;
   if (entry !== 0) return entry;
   let len = LOOKUP_BITS + 1;
   let code = (acc >>> (bits - len)) & ((1 << len) - 1);

@@ -29,10 +29,10 @@ const MAX_SHARE = 0.4;
 /** … and fills at least this share of its bounding box. */
 const MIN_FILL = 0.3;
 
-function lackingRegions(windows: BlockMap): { regions: CellRegion[]; median: number; cells: number } {
-  const { median, count } = robustSpread(windows);
-  const negated = { ...windows, data: windows.data.map((v) => -v) };
-  const regions = hotRegions(negated, LACKING_EVIDENCE)
+function lackingRegions(lack: BlockMap): { regions: CellRegion[]; median: number; cells: number } {
+  const { median: medianLack, count } = robustSpread(lack);
+  const median = -medianLack;
+  const regions = hotRegions(lack, LACKING_EVIDENCE)
     .filter((r) => r.cells >= MIN_SHARE * count && r.cells <= MAX_SHARE * count && r.cells / (r.w * r.h) >= MIN_FILL)
     .slice(0, 3);
   return { regions, median, cells: count };
@@ -54,11 +54,11 @@ export const tamperDoubleJpegSignal: Signal = {
     const dq = analysis.doubleJpeg;
     if (!dq || !('analysis' in dq)) return { findings: [], facts };
     const combs = dq.analysis.combFrequencies;
-    const { regions, median, cells } = lackingRegions(dq.windows.mean);
+    const { regions, median, cells } = lackingRegions(dq.windows.lack);
     if (combs < MIN_COMB_FREQUENCIES || !(median >= MIN_MEDIAN_EVIDENCE) || regions.length === 0) {
       return { findings: [], facts };
     }
-    const boxes = blockRegionsToPhoto(regions, ctx);
+    const boxes = blockRegionsToPhoto(regions, dq.windows.cell, ctx);
     const largest = regions[0]!;
     const worst = Math.max(...regions.map((r) => r.mean));
     const first = firstPassQuality(dq.analysis.fits);
@@ -69,7 +69,6 @@ export const tamperDoubleJpegSignal: Signal = {
     const nowEn = now !== undefined ? `; it is now saved at about quality ${now}` : '';
     const share = percent(largest.cells / cells);
     const n = boxes.length;
-    const heat = { ...dq.windows.mean, data: dq.windows.mean.data.map((v) => -v) };
     return {
       facts,
       findings: [
@@ -88,7 +87,7 @@ export const tamperDoubleJpegSignal: Signal = {
             regionShares: regions.map((r) => percent(r.cells / cells)),
             threshold: -LACKING_EVIDENCE,
             ...(first !== undefined ? { firstPassQuality: first } : {}),
-            heatmapPng: orientedHeatmap(heat, ctx.header.orientation, 0, 1.5),
+            heatmapPng: orientedHeatmap(dq.windows.lack, ctx.header.orientation, 0, 1.5),
           },
         }),
       ],

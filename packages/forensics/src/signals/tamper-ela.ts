@@ -2,7 +2,14 @@ import { makeFinding } from '../finding.js';
 import { ELA_CELL } from '../tamper/ela.js';
 import { outlierRegions } from '../tamper/outliers.js';
 import { tamperAnalysis } from '../tamper/tamper-analysis.js';
-import { orientedHeatmap, percent, strengthOver, tamperFacts, workingRegionsToPhoto } from '../tamper/tamper-report.js';
+import {
+  MIN_WORKING_SIDE,
+  orientedHeatmap,
+  percent,
+  strengthOver,
+  tamperFacts,
+  workingRegionsToPhoto,
+} from '../tamper/tamper-report.js';
 import { text } from '../text.js';
 import type { Signal, SignalResult } from './signal.js';
 
@@ -36,6 +43,7 @@ export const tamperElaSignal: Signal = {
     const facts = tamperFacts(analysis);
     const { ela, frame } = analysis;
     if (!ela || 'skipped' in ela || !frame) return { findings: [], facts };
+    if (Math.min(ela.residual.width, ela.residual.height) * ELA_CELL < MIN_WORKING_SIDE) return { findings: [], facts };
     const minValue = ela.qualitySource === 'ghost' ? GHOST_ELA_THRESHOLD : JPEG_ELA_THRESHOLD;
     const result = outlierRegions(ela.residual, {
       sigmas: SIGMAS,

@@ -4,7 +4,14 @@ import type { BlockMap, CellRegion } from '../tamper/block-map.js';
 import { NOISE_CELL } from '../tamper/noise.js';
 import { outlierRegions } from '../tamper/outliers.js';
 import { tamperAnalysis } from '../tamper/tamper-analysis.js';
-import { orientedHeatmap, percent, strengthOver, tamperFacts, workingRegionsToPhoto } from '../tamper/tamper-report.js';
+import {
+  MIN_WORKING_SIDE,
+  orientedHeatmap,
+  percent,
+  strengthOver,
+  tamperFacts,
+  workingRegionsToPhoto,
+} from '../tamper/tamper-report.js';
 import { text } from '../text.js';
 import type { Signal, SignalResult } from './signal.js';
 
@@ -47,7 +54,8 @@ export const tamperNoiseSignal: Signal = {
     const analysis = await tamperAnalysis(ctx);
     const facts = tamperFacts(analysis);
     const { noise, frame } = analysis;
-    if (!noise || !frame || !FORMATS.has(ctx.format) || noise.medianSigma < MIN_MEDIAN_SIGMA) {
+    const small = !noise || Math.min(noise.sigma.width, noise.sigma.height) * NOISE_CELL < MIN_WORKING_SIDE;
+    if (!noise || !frame || small || !FORMATS.has(ctx.format) || noise.medianSigma < MIN_MEDIAN_SIGMA) {
       return { findings: [], facts };
     }
     const found: { direction: Direction; region: CellRegion; box: Region; cells: number }[] = [];

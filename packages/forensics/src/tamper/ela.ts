@@ -64,7 +64,9 @@ export function elaMaps(original: DecodedImage, recompressed: DecodedImage): Ela
       let saturated = 0;
       for (let y = cy * ELA_CELL; y < (cy + 1) * ELA_CELL; y++) {
         const right = y * stride + ((cx + 1) * ELA_CELL - 1) * channels; // the cell's last pixel in this row
-        for (let i = y * stride + cx * ELA_CELL * channels; i <= right; i += channels) {
+        // A checkerboard of half the pixels: the cell means barely move and the pass costs half.
+        const first = y * stride + (cx * ELA_CELL + (y & 1)) * channels;
+        for (let i = first; i <= right; i += 2 * channels) {
           const down = y + 1 < h ? stride : 0;
           const across = i < right || (cx + 1) * ELA_CELL < w ? channels : 0;
           let lo = 255;
@@ -82,10 +84,10 @@ export function elaMaps(original: DecodedImage, recompressed: DecodedImage): Ela
           if (lo <= 2 || hi >= 253 || hi - lo >= SATURATED_CHROMA) saturated++;
         }
       }
-      const n = ELA_CELL * ELA_CELL * channels;
-      error.data[cy * cw + cx] = e / n;
-      texture.data[cy * cw + cx] = g / n;
-      clipped[cy * cw + cx] = saturated > (ELA_CELL * ELA_CELL) / 8 ? 1 : 0;
+      const pixels = (ELA_CELL * ELA_CELL) / 2;
+      error.data[cy * cw + cx] = e / (pixels * channels);
+      texture.data[cy * cw + cx] = g / (pixels * channels);
+      clipped[cy * cw + cx] = saturated > pixels / 8 ? 1 : 0;
     }
   }
   const expected = expectedError(error, texture, clipped);
@@ -98,21 +100,32 @@ export function elaMaps(original: DecodedImage, recompressed: DecodedImage): Ela
 }
 
 /**
- * The photo's own error-vs-texture curve: cells sorted by texture, cut into {@link BINS} equal-count bins, the
- * median error of each bin at the bin's median texture, interpolated linearly in log texture.
+ * The photo's own error-vs-texture curve: cells cut into {@link BINS} equal-count bins by texture, the median error
+ * of each bin at the bin's median texture, interpolated linearly in log texture.
  */
 function expectedError(error: BlockMap, texture: BlockMap, clipped: Uint8Array): (t: number) => number {
-  const cells: number[] = [];
-  for (let i = 0; i < error.data.length; i++) if (!clipped[i]) cells.push(i);
-  cells.sort((p, q) => texture.data[p]! - texture.data[q]!);
+  const n = error.data.length;
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (!clipped[i]) kept++;
+  // Typed arrays throughout: bin edges are texture quantiles, each bin's median error a typed sort.
+  const order = new Uint32Array(kept);
+  for (let i = 0, j = 0; i < n; i++) if (!clipped[i]) order[j++] = i;
+  const keys = Float64Array.from(order, (i) => texture.data[i]!);
+  const sortedKeys = Float64Array.from(keys).sort();
   const points: { t: number; e: number }[] = [];
-  const bins = Math.max(1, Math.min(BINS, Math.floor(cells.length / 8)));
+  const bins = Math.max(1, Math.min(BINS, Math.floor(kept / 8)));
   for (let b = 0; b < bins; b++) {
-    const slice = cells.slice(Math.floor((b * cells.length) / bins), Math.floor(((b + 1) * cells.length) / bins));
-    if (slice.length === 0) continue;
-    const t = texture.data[slice[Math.floor(slice.length / 2)]!]!;
-    const errors = slice.map((i) => error.data[i]!).sort((p, q) => p - q);
-    points.push({ t: Math.log(t + 1), e: errors[Math.floor(errors.length / 2)]! });
+    const lo = sortedKeys[Math.floor((b * kept) / bins)]!;
+    const hi = b === bins - 1 ? Number.POSITIVE_INFINITY : sortedKeys[Math.floor(((b + 1) * kept) / bins)]!;
+    const errors: number[] = [];
+    for (let j = 0; j < kept; j++) {
+      const t = keys[j]!;
+      if (t >= lo && (t < hi || (hi === lo && t === lo))) errors.push(error.data[order[j]!]!);
+    }
+    if (errors.length === 0) continue;
+    const sorted = Float64Array.from(errors).sort();
+    const t = sortedKeys[Math.floor(((b + 0.5) * kept) / bins)]!;
+    points.push({ t: Math.log(t + 1), e: sorted[sorted.length >> 1]! });
   }
   return (t: number) => {
     if (points.length === 0) return 0;

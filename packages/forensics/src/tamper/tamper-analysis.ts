@@ -24,6 +24,7 @@ import {
   WORKING_MAX_SIDE,
   workingFromCoefficients,
   workingShrink,
+  type LumaPlane,
 } from './working-image.js';
 
 /** How the working image relates to the checked photo. */
@@ -98,7 +99,7 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
   const shrink = workingShrink(long);
   let jpeg: TamperAnalysis['jpeg'];
   let doubleJpeg: TamperAnalysis['doubleJpeg'] = { skipped: 'not_jpeg' };
-  let stored: DecodedImage | undefined;
+  let stored: { readonly image: DecodedImage; readonly luma: LumaPlane } | undefined;
   let clipped: Uint8Array | undefined;
   let coefficientsOk: ReturnType<typeof readJpegCoefficients> | undefined;
   if (ctx.format === 'jpeg') {
@@ -121,7 +122,7 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
       stored = timed('working', () => workingFromCoefficients(coefficients, shrink));
       if (stored)
         clipped = clippedBlocks(
-          stored,
+          stored.image,
           coefficients.components[0]!.blocksWide,
           coefficients.components[0]!.blocksHigh,
           shrink,
@@ -131,17 +132,19 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
   }
 
   let image: DecodedImage;
+  let luma: LumaPlane;
   let frame: WorkingFrame;
   let working: TamperAnalysis['working'];
   if (stored) {
-    image = stored;
+    image = stored.image;
+    luma = stored.luma;
     working = 'coefficients';
     frame = {
       width: ctx.header.width,
       height: ctx.header.height,
       orientation: ctx.header.orientation,
-      scaleX: stored.width / ctx.header.width,
-      scaleY: stored.height / ctx.header.height,
+      scaleX: image.width / ctx.header.width,
+      scaleY: image.height / ctx.header.height,
     };
   } else {
     try {
@@ -151,6 +154,7 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
       return { working: 'undecodable', ...(jpeg ? { jpeg } : {}), timingsMs };
     }
     working = 'decoder';
+    luma = lumaOfImage(image);
     frame = {
       width: ctx.width,
       height: ctx.height,
@@ -159,7 +163,6 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
       scaleY: image.height / ctx.height,
     };
   }
-  const luma = lumaOfImage(image);
 
   // Start the encoder round trip, then do the pure work while it runs. A lossless photo gets its JPEG quality
   // from its pixels (the ghost of an earlier JPEG compression), when it has one.
@@ -176,7 +179,9 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
     const luma0 = coefficientsOk.coefficients.components[0]!;
     const analysis = timed('doubleJpeg', () => analyseDoubleJpeg(luma0));
     const windows = timed('doubleJpegWindows', () => localiseDoubleJpeg(analysis, { clipped }));
-    doubleJpeg = { analysis, windows, clippedShare: clipped.reduce((n, c) => n + c, 0) / clipped.length };
+    let clippedCount = 0;
+    for (let i = 0; i < clipped.length; i++) clippedCount += clipped[i]!;
+    doubleJpeg = { analysis, windows, clippedShare: clippedCount / clipped.length };
   }
   const noise = timed('noise', () => noiseMaps(luma));
 

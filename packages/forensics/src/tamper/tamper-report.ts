@@ -12,6 +12,12 @@ import type { FrequencyFit } from './double-jpeg.js';
 import { heatmapDataUri } from './heatmap-png.js';
 import type { TamperAnalysis, WorkingFrame } from './tamper-analysis.js';
 
+/**
+ * ELA and noise need a working image at least this many pixels on its shorter side: below it a photo has too few
+ * cells (40 × 40 ELA cells, 20 × 20 noise cells) for a compact region to stand out from its own distribution.
+ */
+export const MIN_WORKING_SIDE = 320;
+
 /** Cell regions of a map over the working image → boxes in the photo's oriented pixels. */
 export function workingRegionsToPhoto(
   regions: readonly CellRegion[],
@@ -28,10 +34,11 @@ export function workingRegionsToPhoto(
   );
 }
 
-/** Block regions of the stored luma block grid → boxes in the photo's oriented pixels. */
-export function blockRegionsToPhoto(regions: readonly CellRegion[], ctx: SignalContext): Region[] {
+/** Regions of a map over the stored luma block grid (cells of `blocks` × `blocks`) → boxes in oriented pixels. */
+export function blockRegionsToPhoto(regions: readonly CellRegion[], blocks: number, ctx: SignalContext): Region[] {
   const { width, height, orientation } = ctx.header;
-  return regions.map((r) => orientBox(cellsToPixels(r, 8, 8, width, height), orientation, width, height));
+  const side = 8 * blocks;
+  return regions.map((r) => orientBox(cellsToPixels(r, side, side, width, height), orientation, width, height));
 }
 
 /** A heat map of a map in the working (or block) frame, oriented like the photo, as a PNG data URI. */

@@ -48,7 +48,8 @@ describe('componentPlane', () => {
   });
 
   it('makes RGB for a YCbCr photo', () => {
-    const rgb = workingFromCoefficients(result.coefficients, 2);
-    assert.deepEqual([rgb?.width, rgb?.height, rgb?.channels], [512, 384, 3]);
+    const working = workingFromCoefficients(result.coefficients, 2);
+    assert.deepEqual([working?.image.width, working?.image.height, working?.image.channels], [512, 384, 3]);
+    assert.deepEqual([working?.luma.width, working?.luma.height], [512, 384]);
   });
 });

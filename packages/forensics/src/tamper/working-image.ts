@@ -50,8 +50,8 @@ function basis(n: number): Float64Array {
 
 /**
  * One component's samples at 1/`shrink` of the component's own resolution, in stored orientation, from its
- * quantised coefficients: dequantise the top-left N×N (N = 8/shrink), inverse-DCT to N×N samples, add 128 and
- * clamp to 0..255. The plane is cropped to `width × height`.
+ * quantised coefficients: dequantise the top-left N×N (N = 8/shrink), inverse-DCT to N×N samples, add 128, round
+ * and clamp to 0..255 (as libjpeg rounds each component to 8 bits before colour conversion). The plane is cropped to `width × height`.
  * @throws {RangeError} when the component keeps fewer than {@link coefficientsForShrink} coefficients per block
  */
 export function componentPlane(
@@ -106,7 +106,7 @@ export function componentPlane(
           if (x >= outWidth) break;
           let s = 128;
           for (let u = 0; u < n; u++) s += rows[i * n + u]! * b[j * n + u]!;
-          out[y * outWidth + x] = s < 0 ? 0 : s > 255 ? 255 : s;
+          out[y * outWidth + x] = s <= 0 ? 0 : s >= 255 ? 255 : (s + 0.5) | 0;
         }
       }
     }
@@ -130,7 +130,7 @@ function smallPlane(
   const q1 = (quant[1] ?? 0) / 8;
   const q2 = (quant[2] ?? 0) / 8;
   const q4 = (quant[4] ?? 0) / 8;
-  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+  const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0);
   for (let by = 0; by < blocksHigh; by++) {
     for (let bx = 0; bx < blocksWide; bx++) {
       const base = (by * blocksWide + bx) * keep;
@@ -159,14 +159,15 @@ function smallPlane(
 
 /**
  * The photo at 1/`shrink` scale in stored orientation, from its coefficients: luma alone for a one-component
- * (grey) JPEG, RGB (JFIF YCbCr conversion, chroma replicated to full resolution) for three components.
+ * (grey) JPEG, RGB (JFIF YCbCr conversion, chroma replicated to full resolution) for three components; with the
+ * BT.601 luma of that (8-bit) image.
  * Undefined for other layouts (CMYK/YCCK) or when only the first component was kept.
- * @example workingFromCoefficients(coefficients, 4) // 1000×750 RGB of a 4000×3000 photo
+ * @example workingFromCoefficients(coefficients, 4)?.image // 1000×750 RGB of a 4000×3000 photo
  */
 export function workingFromCoefficients(
   coefficients: JpegCoefficients,
   shrink: 1 | 2 | 4 | 8,
-): DecodedImage | undefined {
+): { readonly image: DecodedImage; readonly luma: LumaPlane } | undefined {
   const { width, height, hMax, vMax, components, frameComponents } = coefficients;
   const outWidth = Math.ceil(width / shrink);
   const outHeight = Math.ceil(height / shrink);
@@ -175,7 +176,8 @@ export function workingFromCoefficients(
   );
   const luma = planes[0]!;
   if (frameComponents === 1) {
-    return { width: luma.width, height: luma.height, channels: 1, data: Uint8Array.from(luma.data, Math.round) };
+    const data = Uint8Array.from(luma.data, Math.round);
+    return { image: { width: luma.width, height: luma.height, channels: 1, data }, luma };
   }
   if (frameComponents !== 3 || planes.length !== 3) return undefined;
   const data = new Uint8Array(outWidth * outHeight * 3);
@@ -207,7 +209,10 @@ export function workingFromCoefficients(
       data[i + 2] = clamp(Y + 1.772 * B);
     }
   }
-  return { width: outWidth, height: outHeight, channels: 3, data };
+  // Luma from the 8-bit RGB, exactly as for an image from the decoder port, so the noise statistics (and the
+  // thresholds calibrated on them) mean the same whichever path the working image took.
+  const image: DecodedImage = { width: outWidth, height: outHeight, channels: 3, data };
+  return { image, luma: lumaOfImage(image) };
 }
 
 /** BT.601 luma of decoded pixels (grey copied as is). */
