@@ -4,9 +4,9 @@
  * bilinear sampling through the alignment (from a halved copy when the claim is much smaller).
  */
 import type { ClaimImage } from './claim-image.js';
-import { applyHomography, compose, describeLocal, scaleTranslate, type Homography } from './homography.js';
+import { compose, describeLocal, scaleTranslate, type Homography } from './homography.js';
 import { paddingMask } from './padding.js';
-import { halve, sampleBilinear, shrinkArea, toYCbCr, type Plane } from './plane.js';
+import { halve, shrinkArea, toYCbCr, type Plane } from './plane.js';
 import type { PreparedReference } from './prepared-reference.js';
 
 /** Cells left out around padding that covers reference content (the SSIM window's radius + 1). */
@@ -88,20 +88,7 @@ export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homograp
   const n = width * height;
   const out = [new Float32Array(n), new Float32Array(n), new Float32Array(n)] as const;
   const inside = new Uint8Array(n);
-  for (let gy = 0; gy < height; gy++) {
-    for (let gx = 0; gx < width; gx++) {
-      const [u, v] = applyHomography(toRef, (gx + 0.5) * stepX - 0.5, (gy + 0.5) * stepY - 0.5);
-      const lu = (u + 0.5) * levelScale - 0.5;
-      const lv = (v + 0.5) * levelScale - 0.5;
-      const y = sampleBilinear(planes[0], lu, lv);
-      if (Number.isNaN(y)) continue;
-      const i = gy * width + gx;
-      out[0][i] = y;
-      out[1][i] = sampleBilinear(planes[1], lu, lv);
-      out[2][i] = sampleBilinear(planes[2], lu, lv);
-      inside[i] = 1;
-    }
-  }
+  sampleInto(toRef, levelScale, stepX, stepY, width, height, planes, out, inside);
   const mask = erode(inside, width, height, 2);
   let overlapCells = 0;
   for (let i = 0; i < n; i++) overlapCells += mask[i]!;
@@ -124,6 +111,51 @@ export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homograp
     inside,
     overlapCells,
   };
+}
+
+/**
+ * Samples the reference planes bilinearly at every grid cell's centre mapped through `toRef`, one set of weights for
+ * the three planes; `inside` marks the cells that land on the reference.
+ */
+function sampleInto(
+  toRef: Homography,
+  levelScale: number,
+  stepX: number,
+  stepY: number,
+  width: number,
+  height: number,
+  planes: readonly [Plane, Plane, Plane],
+  out: readonly [Float32Array, Float32Array, Float32Array],
+  inside: Uint8Array,
+): void {
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = toRef as unknown as number[];
+  const { width: pw, height: ph } = planes[0];
+  const [p0, p1, p2] = [planes[0].data, planes[1].data, planes[2].data];
+  const [o0, o1, o2] = out;
+  for (let gy = 0; gy < height; gy++) {
+    const y = (gy + 0.5) * stepY - 0.5;
+    for (let gx = 0; gx < width; gx++) {
+      const x = (gx + 0.5) * stepX - 0.5;
+      const w = h6! * x + h7! * y + h8!;
+      const u = ((h0! * x + h1! * y + h2!) / w + 0.5) * levelScale - 0.5;
+      const v = ((h3! * x + h4! * y + h5!) / w + 0.5) * levelScale - 0.5;
+      if (!(u >= 0 && v >= 0 && u <= pw - 1 && v <= ph - 1)) continue;
+      const x0 = Math.min(pw - 2, Math.floor(u));
+      const y0 = Math.min(ph - 2, Math.floor(v));
+      const fx = u - x0;
+      const fy = v - y0;
+      const a = y0 * pw + x0;
+      const wa = (1 - fx) * (1 - fy);
+      const wb = fx * (1 - fy);
+      const wc = (1 - fx) * fy;
+      const wd = fx * fy;
+      const i = gy * width + gx;
+      o0[i] = p0[a]! * wa + p0[a + 1]! * wb + p0[a + pw]! * wc + p0[a + pw + 1]! * wd;
+      o1[i] = p1[a]! * wa + p1[a + 1]! * wb + p1[a + pw]! * wc + p1[a + pw + 1]! * wd;
+      o2[i] = p2[a]! * wa + p2[a + 1]! * wb + p2[a + pw]! * wc + p2[a + pw + 1]! * wd;
+      inside[i] = 1;
+    }
+  }
 }
 
 /** Binary erosion with a (2r+1)² square. */

@@ -38,9 +38,9 @@ export function correctColourResidual(
   const n = mask.length;
   const cellIndex = new Int32Array(n);
   for (let i = 0; i < n; i++) {
+    if (!mask[i]) continue;
     const cell = cellOf(original[0]!.data[i]!, original[1]!.data[i]!, original[2]!.data[i]!);
     cellIndex[i] = cell;
-    if (!mask[i]) continue;
     counts[cell]!++;
     for (let c = 0; c < 3; c++) {
       const r = claim[c]!.data[i]! - mapped[c]!.data[i]!;
@@ -66,7 +66,9 @@ export function correctColourResidual(
       }
     }
   }
+  // Only compared cells matter: the rest is replaced by the claim's own values afterwards.
   for (let i = 0; i < n; i++) {
+    if (!mask[i]) continue;
     const cell = cellIndex[i]!;
     for (let c = 0; c < 3; c++) mapped[c]!.data[i]! += correction[cell * 3 + c]!;
   }

@@ -73,23 +73,28 @@ const SHIFTS: readonly (readonly [number, number])[] = [-1, 0, 1].flatMap((dy) =
 );
 
 /**
- * Smallest |a − b| over b's cell and its eight neighbours, for one or two channels (Euclidean), then a 3×3 mean:
+ * Smallest |a − b| over b's cell and its eight neighbours, for one or two channels (Euclidean; a third is ignored), then a 3×3 mean:
  * a residual misalignment of a cell along an edge does not read as a change.
  */
 function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Array): Float32Array {
   const { width: w, height: h } = a[0]!;
   const n = w * h;
   const best = new Float32Array(n).fill(Infinity);
+  const a0 = a[0]!.data;
+  const b0 = b[0]!.data;
+  const a1 = a[1]?.data;
+  const b1 = b[1]?.data;
   for (const [dx, dy] of SHIFTS) {
     const offset = dy * w + dx;
     for (let y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
-      for (let x = Math.max(0, -dx); x < Math.min(w, w - dx); x++) {
-        const i = y * w + x;
+      const xEnd = Math.min(w, w - dx);
+      for (let x = Math.max(0, -dx), i = y * w + x; x < xEnd; x++, i++) {
         if (!mask[i] || !mask[i + offset]) continue;
-        let sq = 0;
-        for (let c = 0; c < a.length; c++) {
-          const d = a[c]!.data[i]! - b[c]!.data[i + offset]!;
-          sq += d * d;
+        const d0 = a0[i]! - b0[i + offset]!;
+        let sq = d0 * d0;
+        if (a1 && b1) {
+          const d1 = a1[i]! - b1[i + offset]!;
+          sq += d1 * d1;
         }
         if (sq < best[i]!) best[i] = sq;
       }
@@ -109,10 +114,13 @@ export function differenceMaps(pair: AlignedPair): DifferenceMaps {
   ) as [ToneCurve, ToneCurve, ToneCurve];
   const mapped = [0, 1, 2].map((c) => applyToneCurve(pair.reference[c]!, curves[c]!));
   correctColourResidual(pair.reference, mapped, pair.claim, mask);
-  // Both sides blurred alike (σ ≈ 1 cell): the two resamplings (the claim's own, the grid's) differ in the finest
-  // detail; painted strokes and blobs are coarser than that.
-  const ref = mapped.map((plane, c) => binomialBlur(filled(plane, pair.claim[c]!, mask)));
-  const claim = pair.claim.map(binomialBlur);
+  // Luma of both sides blurred alike (σ ≈ 1 cell): the two resamplings (the claim's own, the grid's) differ in the
+  // finest detail; painted strokes and blobs are coarser than that. Chroma is smooth already (and box-averaged below).
+  const ref = mapped.map((plane, c) => {
+    const full = filled(plane, pair.claim[c]!, mask);
+    return c === 0 ? binomialBlur(full) : full;
+  });
+  const claim = [binomialBlur(pair.claim[0]), pair.claim[1], pair.claim[2]];
   // SSIM at half the grid's resolution: a residual misalignment of a cell on a thin bright line would decorrelate
   // full-resolution windows; halved, it is half a cell.
   const structure = upsample(ssimDissimilarity(halve(claim[0]!), halve(ref[0]!)), pair.width, pair.height);

@@ -44,15 +44,17 @@ export function paddingMask(y: Plane, cb: Plane, cr: Plane): Uint8Array {
     Math.abs(y.data[a]! - y.data[b]!) <= tolerance &&
     Math.abs(cb.data[a]! - cb.data[b]!) <= tolerance &&
     Math.abs(cr.data[a]! - cr.data[b]!) <= tolerance;
+  const visit = (j: number, i: number) => {
+    if (out[j] || !flat[j]) return;
+    if (close(j, i, STEP_TOLERANCE) && close(j, seed[i]!, SEED_TOLERANCE)) push(j, seed[i]!);
+  };
   for (let head = 0; head < queue.length; head++) {
     const i = queue[head]!;
     const x = i % w;
-    const row = (i - x) / w;
-    const neighbours = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, row > 0 ? i - w : -1, row < h - 1 ? i + w : -1];
-    for (const j of neighbours) {
-      if (j < 0 || out[j] || !flat[j]) continue;
-      if (close(j, i, STEP_TOLERANCE) && close(j, seed[i]!, SEED_TOLERANCE)) push(j, seed[i]!);
-    }
+    if (x > 0) visit(i - 1, i);
+    if (x < w - 1) visit(i + 1, i);
+    if (i >= w) visit(i - w, i);
+    if (i + w < n) visit(i + w, i);
   }
   return out;
 }

@@ -38,13 +38,18 @@ export interface RansacOptions {
   readonly claimHeight: number;
 }
 
-/** Reprojection errors in claim pixels: the reference-frame error divided by the local scale. */
+/** Indices whose reprojection error, in claim pixels (reference-frame error / local scale), is within the limit. */
 function inliersOf(h: Homography, c: Correspondences, thresholdPx: number, scale: number): number[] {
-  const limit = thresholdPx * scale;
+  const limit = (thresholdPx * scale) ** 2;
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h as unknown as number[];
   const out: number[] = [];
   for (let i = 0; i < c.count; i++) {
-    const [x, y] = applyHomography(h, c.px[i]!, c.py[i]!);
-    if (Math.hypot(x - c.qx[i]!, y - c.qy[i]!) <= limit) out.push(i);
+    const x = c.px[i]!;
+    const y = c.py[i]!;
+    const w = h6! * x + h7! * y + h8!;
+    const du = (h0! * x + h1! * y + h2!) / w - c.qx[i]!;
+    const dv = (h3! * x + h4! * y + h5!) / w - c.qy[i]!;
+    if (du * du + dv * dv <= limit) out.push(i);
   }
   return out;
 }

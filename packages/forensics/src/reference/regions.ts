@@ -43,7 +43,7 @@ export interface RegionResult {
 }
 
 /** At most this many samples go into a map's median and MAD (an even subsample of the overlap). */
-const MAX_SAMPLES = 20_000;
+const MAX_SAMPLES = 5000;
 
 function robustThreshold(map: Float32Array, mask: Uint8Array, k: number, floor: number): number {
   let count = 0;
