@@ -12,7 +12,7 @@ import type { PreparedReference } from './prepared-reference.js';
 /** Cells left out around padding that covers reference content (the SSIM window's radius + 1). */
 const PADDING_BAND = 4;
 /** Longest side of the comparison grid, in cells. */
-export const GRID_MAX_SIDE = 512;
+export const GRID_MAX_SIDE = 384;
 
 /** The two images on one grid: Y, Cb, Cr of each, and where the reference covers the grid. */
 export interface AlignedPair {

@@ -12,7 +12,7 @@ import { mirrorX } from './plane.js';
 import { DIFF_MAX_SIDE, FEATURE_MAX_SIDE, lumaPlane, shrinkDecoded } from './working-image.js';
 
 /** Format tag of {@link PreparedReference}; bumped whenever the layout or the algorithms change. */
-export const PREPARED_REFERENCE_VERSION = 'proofdesk.reference.v2';
+export const PREPARED_REFERENCE_VERSION = 'proofdesk.reference.v3';
 
 /**
  * A reference photo prepared for matching. A plain object of numbers, strings and typed arrays: it can be kept in
@@ -38,7 +38,7 @@ export interface PreparedReference {
   readonly features: Features;
   /** Features of the mirror image (left↔right), positions in the mirrored frame. */
   readonly mirroredFeatures: Features;
-  /** Colour copy for the difference map: interleaved RGB, ≤ `DIFF_MAX_SIDE` (512) px on the longer side. */
+  /** Colour copy for the difference map: interleaved RGB, ≤ `DIFF_MAX_SIDE` (384) px on the longer side. */
   readonly pixelWidth: number;
   readonly pixelHeight: number;
   readonly pixels: Uint8Array;

@@ -20,7 +20,7 @@ export const CLAIM_MAX_SIDE = 640;
 /** Keypoints extracted from a claim photo (a reference keeps 1000 per orientation). */
 export const CLAIM_FEATURES = 600;
 /** Longer side, in pixels, of a reference's stored colour image for the difference map. */
-export const DIFF_MAX_SIDE = 512;
+export const DIFF_MAX_SIDE = 384;
 
 /** Shrinks interleaved RGB (or grey) pixels so the longer side is at most `maxSide`, by area averaging. */
 export function shrinkDecoded(image: DecodedImage, maxSide: number): DecodedImage {
