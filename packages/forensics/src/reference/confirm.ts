@@ -54,12 +54,6 @@ function correspondences(claim: ClaimImage, ref: PreparedReference, mirrored: bo
   return { count: m.count, px, py, qx, qy };
 }
 
-/** Whether a claim working-image point maps inside the reference's feature frame. */
-export function insideReference(h: Homography, ref: PreparedReference, x: number, y: number): boolean {
-  const [u, v] = applyHomography(h, x, y);
-  return u >= 0 && v >= 0 && u <= ref.featureWidth - 1 && v <= ref.featureHeight - 1;
-}
-
 /** Aligns the claim with one orientation of the reference; undefined when too few matches agree. */
 function alignOne(claim: ClaimImage, ref: PreparedReference, mirrored: boolean): FeatureAlignment | undefined {
   const c = correspondences(claim, ref, mirrored);

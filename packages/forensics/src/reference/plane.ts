@@ -232,20 +232,3 @@ export function mirrorX(plane: Plane): Plane {
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = plane.data[y * w + w - 1 - x]!;
   return { width: w, height: h, data: out };
 }
-
-/**
- * Bilinear sample at (x, y) in pixel-centre coordinates (sample i sits at i); NaN outside [0, w−1]×[0, h−1].
- */
-export function sampleBilinear(plane: Plane, x: number, y: number): number {
-  const { width: w, height: h, data } = plane;
-  if (!(x >= 0 && y >= 0 && x <= w - 1 && y <= h - 1)) return NaN;
-  const x0 = Math.min(w - 2, Math.floor(x));
-  const y0 = Math.min(h - 2, Math.floor(y));
-  if (x0 < 0 || y0 < 0) return data[Math.round(y) * w + Math.round(x)]!;
-  const fx = x - x0;
-  const fy = y - y0;
-  const i = y0 * w + x0;
-  const top = data[i]! + (data[i + 1]! - data[i]!) * fx;
-  const bottom = data[i + w]! + (data[i + w + 1]! - data[i + w]!) * fx;
-  return top + (bottom - top) * fy;
-}
