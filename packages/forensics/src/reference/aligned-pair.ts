@@ -25,6 +25,11 @@ export interface AlignedPair {
   readonly reference: readonly [Plane, Plane, Plane];
   /** 1 where the reference covers the cell (away from its edge) and the claim is not uniform padding, else 0. */
   readonly mask: Uint8Array;
+  /**
+   * 1 where the claim shows uniform background over reference content in a shape no padding has (not a bar along a
+   * side, not a corner left by a rotation): the claim lacks something the reference has there.
+   */
+  readonly missing: Uint8Array;
   /** 1 where the reference covers the cell at all (padding included). */
   readonly inside: Uint8Array;
   /** Cells the reference covers (padding included). */
@@ -98,6 +103,7 @@ export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homograp
   for (let i = 0; i < n; i++) {
     overContent[i] = padding[i]! & inside[i]! & +(Math.abs(out[0][i]! - claimPlanes[0].data[i]!) > 24);
   }
+  const missing = missingContent(overContent, width, height);
   const band = dilate(overContent, width, height, PADDING_BAND);
   for (let i = 0; i < n; i++) mask[i] = mask[i]! & (1 - padding[i]!) & (1 - band[i]!);
   const plane = (data: Float32Array): Plane => ({ width, height, data });
@@ -109,6 +115,7 @@ export function alignPair(claim: ClaimImage, ref: PreparedReference, h: Homograp
     reference: [plane(out[0]), plane(out[1]), plane(out[2])],
     mask,
     inside,
+    missing,
     overlapCells,
   };
 }
@@ -156,6 +163,55 @@ function sampleInto(
       inside[i] = 1;
     }
   }
+}
+
+/**
+ * The components of "padding over reference content" that are not shaped like padding: a bar spans ≥ 90 % of a side
+ * it touches; the fill left by a rotation sits in a corner (touches two adjacent sides). Anything else is content
+ * the claim does not have.
+ */
+function missingContent(overContent: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(overContent.length);
+  const label = new Int32Array(overContent.length).fill(-1);
+  const stack: number[] = [];
+  const members: number[] = [];
+  for (let s = 0; s < overContent.length; s++) {
+    if (!overContent[s] || label[s]! >= 0) continue;
+    let x0 = width;
+    let y0 = height;
+    let x1 = -1;
+    let y1 = -1;
+    members.length = 0;
+    label[s] = s;
+    stack.push(s);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      members.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+      for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, i + width]) {
+        if (j >= 0 && j < overContent.length && overContent[j] && label[j]! < 0) {
+          label[j] = s;
+          stack.push(j);
+        }
+      }
+    }
+    const left = x0 <= 1;
+    const right = x1 >= width - 2;
+    const top = y0 <= 1;
+    const bottom = y1 >= height - 2;
+    const spansWidth = x1 - x0 + 1 >= 0.9 * width;
+    const spansHeight = y1 - y0 + 1 >= 0.9 * height;
+    const bar = ((top || bottom) && spansWidth) || ((left || right) && spansHeight);
+    const corner = (top || bottom) && (left || right);
+    if (bar || corner) continue;
+    for (const i of members) out[i] = 1;
+  }
+  return out;
 }
 
 /** Binary erosion with a (2r+1)² square. */

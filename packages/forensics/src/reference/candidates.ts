@@ -6,6 +6,7 @@
 import type { ClaimImage } from './claim-image.js';
 import { hashDistance } from './crop-hashes.js';
 import type { PreparedReference } from './prepared-reference.js';
+import { countVotes, voteIndex } from './vote-index.js';
 
 /** A reference ranked by its PDQ distance to the claim photo. */
 export interface Candidate {
@@ -47,25 +48,40 @@ export function pdqCandidate(claim: ClaimImage, reference: PreparedReference): C
 
 /** Options of {@link shortlist}. */
 export interface ShortlistOptions {
-  /** References to pass on at most (default 3). */
+  /** References passed on from each search at most (default 3). */
   readonly maxCandidates?: number;
   /** Up to this many references, all are passed on (in PDQ order) whatever their distance (default 8). */
   readonly matchAllUpTo?: number;
-  /** Beyond `matchAllUpTo`, a reference farther than this many bits is dropped (default 96). */
+  /** Beyond `matchAllUpTo`, a PDQ candidate farther than this many bits is dropped (default 96). */
   readonly maxDistance?: number;
+  /** Beyond `matchAllUpTo`, a vote candidate needs this many votes (default 12) and 2× the median. */
+  readonly minVotes?: number;
 }
 
 /**
- * Ranks the references by PDQ distance and keeps the ones worth matching with local features.
- * Small sets (a merchant's handful of listing photos) are matched in full; large ones by the nearest few.
+ * Ranks the references and keeps the ones worth matching with local features. Small sets (a merchant's handful of
+ * listing photos) are matched in full, in PDQ order; large ones by the nearest few by PDQ and the few with the most
+ * descriptor votes (see `vote-index.ts`), PDQ's first.
  */
 export function shortlist(
   claim: ClaimImage,
   references: readonly PreparedReference[],
   options: ShortlistOptions = {},
 ): Candidate[] {
-  const ranked = references.map((r) => pdqCandidate(claim, r)).sort((a, b) => a.distance - b.distance);
-  if (ranked.length <= (options.matchAllUpTo ?? 8)) return ranked;
+  const ranked = references.map((r) => pdqCandidate(claim, r));
+  const byDistance = [...ranked].sort((a, b) => a.distance - b.distance);
+  if (ranked.length <= (options.matchAllUpTo ?? 8)) return byDistance;
+  const maxCandidates = options.maxCandidates ?? 3;
   const maxDistance = options.maxDistance ?? 96;
-  return ranked.filter((c) => c.distance <= maxDistance).slice(0, options.maxCandidates ?? 3);
+  const picked = byDistance.filter((c) => c.distance <= maxDistance).slice(0, maxCandidates);
+  const votes = countVotes(voteIndex(references), claim.features);
+  const median = Float64Array.from(votes).sort()[votes.length >> 1]!;
+  const floor = Math.max(options.minVotes ?? 12, 2 * median);
+  const byVotes = ranked
+    .map((c, i) => ({ c, v: votes[i]! }))
+    .filter(({ v }) => v >= floor)
+    .sort((a, b) => b.v - a.v)
+    .slice(0, maxCandidates);
+  for (const { c } of byVotes) if (!picked.includes(c)) picked.push(c);
+  return picked;
 }

@@ -91,8 +91,12 @@ function measure(
   let compared = 0;
   let agreeing = 0;
   let covered = 0;
+  let missing = 0;
   for (let y = extent.y0; y < extent.y1; y++) {
-    for (let x = extent.x0; x < extent.x1; x++) covered += pair.inside[y * width + x]!;
+    for (let x = extent.x0; x < extent.x1; x++) {
+      covered += pair.inside[y * width + x]!;
+      missing += pair.missing[y * width + x]!;
+    }
   }
   for (let y = window.y0; y < window.y1; y++) {
     for (let x = window.x0; x < window.x1; x++) {
@@ -102,7 +106,8 @@ function measure(
       agreeing += agree[i]!;
     }
   }
-  const agreement = compared > 0 ? agreeing / compared : 0;
+  // Reference content the claim lacks (background where the reference has something) counts against agreement.
+  const agreement = compared > 0 ? agreeing / (compared + missing) : 0;
   const frameShare = covered / (width * height);
   const t = DERIVED_THRESHOLDS;
   const derived =
