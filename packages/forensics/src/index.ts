@@ -27,3 +27,4 @@ export * from './hash-index/index.js';
 export * from './containers/jpeg-segments.js';
 export * from './containers/jpeg-quant.js';
 export * from './containers/jpeg-coefficients.js';
+export * from './containers/png-chunk.js';
