@@ -1,6 +1,7 @@
 /**
  * PDQ cost on this machine: decoding a photo at full size (what `hashPhoto` needs to agree with the reference) vs
- * hashing the decoded pixels, plus shrink-on-load to 512 px (faster, rejected: it moves hashes, ADR 0004).
+ * hashing the decoded pixels, plus shrink-on-load to 512 px (faster, rejected: it moves hashes, ADR 0004), and the
+ * issue's yardstick: PDQ hashes per second (hashPhoto, decode included) against sharp's decode to a 64×64 grey image.
  * Medians over repeated runs, one photo at a time, after a warm-up.
  *
  * Run: `npm run build && node apps/server/dist/bench/pdq.bench.js [photo...]`
@@ -8,6 +9,7 @@
  * present, and three of the bench's phone-like 12 MP JPEGs with an sRGB ICC profile).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, hashPhoto, pdqHash, sniffFormat, undoOrientation } from '@proofdesk/forensics';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
@@ -50,7 +52,9 @@ const photos = process.argv.length > 2 ? process.argv.slice(2) : [...defaults, .
 
 const ports = createForensicPorts(DEFAULT_LIMITS);
 try {
-  console.log('photo\tsize\tdecode full (ms)\tPDQ on pixels (ms)\thashPhoto (ms)\tdecode to 512 px (ms)');
+  console.log(
+    'photo\tsize\tdecode full (ms)\tPDQ on pixels (ms)\thashPhoto (ms)\tdecode to 512 px (ms)\tsharp to 64×64 grey (ms)\thashes/s\thashPhoto / 64×64',
+  );
   for (const path of photos) {
     const bytes = new Uint8Array(readFileSync(path));
     const sniffed = sniffFormat(bytes);
@@ -62,8 +66,11 @@ try {
     const hashMs = await median(() => pdqHash(undoOrientation(decoded, header.orientation)));
     const totalMs = await median(() => hashPhoto(bytes, ports));
     const shrinkMs = await median(() => ports.decoder.decode(bytes, sniffed.format, { ...full, maxSide: 512 }));
+    const grey64Ms = await median(() => sharp(bytes).resize(64, 64, { fit: 'fill' }).greyscale().raw().toBuffer());
     const size = `${header.width}×${header.height}`;
-    const row = [path.split('/').pop(), size, decodeMs, hashMs, totalMs, shrinkMs].map((v) =>
+    const rate = 1000 / totalMs;
+    const ratio = `${(totalMs / grey64Ms).toFixed(2)}×`;
+    const row = [path.split('/').pop(), size, decodeMs, hashMs, totalMs, shrinkMs, grey64Ms, rate, ratio].map((v) =>
       typeof v === 'number' ? v.toFixed(1) : v,
     );
     console.log(row.join('\t'));
