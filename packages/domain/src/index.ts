@@ -1,6 +1,12 @@
 /**
- * The pure domain: claims, evidence, buyers, repair orders, outlets, technicians, complaints, warranties, their
- * status machines, policies, typed errors and ports. It arrives with the claims service issue; the package exists
- * now so the import boundaries (no I/O in the cores) are enforced from the first commit.
+ * The pure domain: claims, evidence, buyers, their status machines, policies, typed errors and ports. No I/O:
+ * adapters in `apps/server` implement the ports.
  */
-export const DOMAIN_PACKAGE = '@proofdesk/domain';
+export * from './errors.js';
+export * from './roles.js';
+export * from './claim-status.js';
+export * from './workspace-policy.js';
+export * from './claim-policy.js';
+export * from './audit-chain.js';
+export * from './ports.js';
+export * from './phone.js';

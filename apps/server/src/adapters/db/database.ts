@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import * as m0001 from './migrations/0001-claims.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database: the typed query builder, which dialect it speaks, and how to close it. */
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where it is: the SQLite file path or the PostgreSQL URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** Every migration, in order. One set for both dialects. */
+const MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-claims': m0001 };
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
+
+/** Whether a `--database` value names PostgreSQL (a `postgres://` or `postgresql://` URL) rather than a SQLite file. */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL pool size (default 10). */
+  readonly poolSize?: number;
+  /** Run pending migrations on open (default true). */
+  readonly migrate?: boolean;
+}
+
+/**
+ * Opens SQLite (a file path; its folder is created) or PostgreSQL (a URL) and brings the schema up to date.
+ *
+ * SQLite runs in WAL mode with `synchronous=FULL`, so a write is on disk when its transaction commits: an
+ * acknowledged write survives `kill -9` and power loss. Foreign keys are enforced; a busy timeout lets a CLI read
+ * while the server writes.
+ * @throws when the database cannot be opened or a migration fails
+ */
+export async function openDatabase(spec: string, options: OpenDatabaseOptions = {}): Promise<Db> {
+  let db: Db;
+  if (isPostgresUrl(spec)) {
+    const pool = new pg.Pool({ connectionString: spec, max: options.poolSize ?? 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = { kysely, dialect: 'postgres', location: redact(spec), close: () => kysely.destroy() };
+  } else {
+    if (spec !== ':memory:') mkdirSync(dirname(spec), { recursive: true });
+    const sqlite = new BetterSqlite3(spec);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = { kysely, dialect: 'sqlite', location: spec, close: () => kysely.destroy() };
+  }
+  if (options.migrate ?? true) await migrateToLatest(db);
+  return db;
+}
+
+/** Applies pending migrations; fails with the first migration's error. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed on ${db.location}`, { cause: error });
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Job payloads as a discriminated union on `kind`. Handlers live in a map checked with `satisfies`
+ * (`jobs/job-handlers.ts`), so a new kind without a handler fails to compile.
+ */
+export type JobPayload =
+  /** Analyse one evidence photo, store its report, index its hash, then re-assess its claim. */
+  | { readonly kind: 'analyse_evidence'; readonly workspaceId: string; readonly evidenceId: string }
+  /** A workspace's reference photos changed: re-analyse the evidence of its undecided claims. */
+  | { readonly kind: 'reanalyse_workspace'; readonly workspaceId: string; readonly referencePhotoId: string }
+  /** The merchant's response window of a claim closes (scheduled at its deadline). */
+  | { readonly kind: 'expire_merchant_window'; readonly workspaceId: string; readonly claimId: string };
+
+export type JobKind = JobPayload['kind'];
+
+/** What a handler says of one run. `retry` and a thrown error are retried with backoff; `failed` is dead at once. */
+export type JobResult =
+  | { readonly outcome: 'done' }
+  | { readonly outcome: 'skipped'; readonly why: string }
+  | { readonly outcome: 'retry'; readonly why: string }
+  | { readonly outcome: 'failed'; readonly why: string };
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'dead'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];

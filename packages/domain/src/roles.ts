@@ -1,0 +1,50 @@
+/** Roles a user holds in a workspace. A user may hold several. */
+export const ROLES = ['admin', 'agent', 'reviewer', 'dispatcher', 'technician'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What each role may do. Routes name one permission; a principal is allowed when any of its roles grants it.
+ * `buyer` is not a role: buyers act through a signed link to one claim and hold exactly `claim.buyer`.
+ */
+export const PERMISSIONS = [
+  'workspace.read',
+  'workspace.admin',
+  'catalogue.read',
+  'catalogue.write',
+  'claim.read',
+  'claim.create',
+  'claim.respond',
+  'claim.decide',
+  'claim.buyer',
+  'audit.read',
+  'jobs.admin',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [
+    'workspace.read',
+    'workspace.admin',
+    'catalogue.read',
+    'catalogue.write',
+    'claim.read',
+    'claim.create',
+    'claim.respond',
+    'claim.decide',
+    'audit.read',
+    'jobs.admin',
+  ],
+  agent: ['workspace.read', 'catalogue.read', 'catalogue.write', 'claim.read', 'claim.create', 'claim.respond'],
+  reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read'],
+  dispatcher: ['workspace.read', 'catalogue.read'],
+  technician: ['workspace.read'],
+};
+
+/** Whether any of `roles` grants `permission`. */
+export function rolesAllow(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
