@@ -4,6 +4,7 @@
  */
 export * from './errors.js';
 export * from './roles.js';
+export * from './actor.js';
 export * from './claim-status.js';
 export * from './workspace-policy.js';
 export * from './claim-policy.js';
