@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001-claims.js';
+import * as m0002 from './migrations/0002-claim-analysis.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -18,7 +19,7 @@ export interface Db {
 }
 
 /** Every migration, in order. One set for both dialects. */
-const MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-claims': m0001 };
+const MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-claims': m0001, '0002-claim-analysis': m0002 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
 

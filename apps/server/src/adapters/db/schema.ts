@@ -128,6 +128,8 @@ export interface ClaimsTable {
   decided_at: string | null;
   appeal_count: number;
   appeal_reason: string | null;
+  /** Where the claim returns after an analysis that started while it was with the merchant or a reviewer. */
+  analysis_return_status: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -146,6 +148,8 @@ export interface EvidenceTable {
   /** The forensic report (DESIGN.md's JSON report), as JSON text. */
   report_json: string | null;
   pdq_hash: string | null;
+  /** SHA-256 over the ids of the reference photos the evidence was analysed against (re-runs with the same skip). */
+  references_key: string | null;
   created_at: string;
   analysed_at: string | null;
 }
