@@ -1,4 +1,6 @@
 import { DEFAULT_LIMITS, type DecodeLimits, type Lang } from '@proofdesk/forensics';
+import type { ContactKeyring } from './adapters/crypto/aes-gcm.contact-cipher.js';
+import { parseContactKeys, parseHmacKey } from './adapters/crypto/keyring-config.js';
 
 /** Settings read from the environment, once, at start-up. The only module that reads `process.env`. */
 export interface Config {
@@ -9,6 +11,10 @@ export interface Config {
   readonly c2paTrustAnchorsPath?: string;
   /** Whether stderr is an interactive terminal (progress bar, colours). */
   readonly interactive: boolean;
+  /** Keys for buyer contact data (`PROOFDESK_CONTACT_KEYS`); absent → embedded mode keeps them in `<data>/keys.json`. */
+  readonly contactKeys?: ContactKeyring;
+  /** HMAC master key for buyer identities and phone lookups (`PROOFDESK_HMAC_KEY`); absent → `<data>/keys.json`. */
+  readonly hmacKey?: Buffer;
 }
 
 /** Thrown when environment variables are invalid; lists every bad variable at once. */
@@ -48,6 +54,8 @@ export function langFromLocale(locale: string | undefined): Lang {
  * - `PROOFDESK_MAX_PIXELS`: largest accepted image in pixels (default 100000000)
  * - `PROOFDESK_DECODE_TIMEOUT_MS`: longest single decode (default 20000)
  * - `PROOFDESK_C2PA_TRUST_ANCHORS`: path of a PEM bundle of C2PA trust anchors (default: none)
+ * - `PROOFDESK_CONTACT_KEYS`: `<keyId>:<base64 32 bytes>,…`, the first current (default: `<data>/keys.json`)
+ * - `PROOFDESK_HMAC_KEY`: base64 of 32–64 bytes (default: `<data>/keys.json`)
  * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
  * @throws {ConfigError} listing every invalid variable
  */
@@ -58,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
     maxPixels: positiveInteger(env, 'PROOFDESK_MAX_PIXELS', DEFAULT_LIMITS.maxPixels, problems),
     decodeTimeoutMs: positiveInteger(env, 'PROOFDESK_DECODE_TIMEOUT_MS', DEFAULT_LIMITS.decodeTimeoutMs, problems),
   };
+  const contactKeys = parseOptional(env, 'PROOFDESK_CONTACT_KEYS', parseContactKeys, problems);
+  const hmacKey = parseOptional(env, 'PROOFDESK_HMAC_KEY', parseHmacKey, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   const anchors = env.PROOFDESK_C2PA_TRUST_ANCHORS;
@@ -66,5 +76,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
     lang: langFromLocale(locale),
     interactive: stderrIsTty && env.CI !== 'true',
     ...(anchors ? { c2paTrustAnchorsPath: anchors } : {}),
+    ...(contactKeys ? { contactKeys } : {}),
+    ...(hmacKey ? { hmacKey } : {}),
   };
+}
+
+function parseOptional<T>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  parse: (text: string) => T,
+  problems: string[],
+): T | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  try {
+    return parse(raw);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : `${name} is invalid`);
+    return undefined;
+  }
 }

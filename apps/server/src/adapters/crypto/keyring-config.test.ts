@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../config.js';
 import { AesGcmContactCipher } from './aes-gcm.contact-cipher.js';
 import {
   formatContactKeys,
@@ -42,6 +43,26 @@ describe('keyring config', () => {
     assert.ok(parseHmacKey(k1.toString('base64')).equals(k1));
     assert.equal(parseHmacKey(randomBytes(64).toString('base64')).length, 64);
     assert.throws(() => parseHmacKey(randomBytes(31).toString('base64')), /32–64 bytes/);
+  });
+
+  it('is read by loadConfig from the environment, and bad values join the list of problems', () => {
+    const config = loadConfig(
+      {
+        PROOFDESK_CONTACT_KEYS: `k2:${k2.toString('base64')},k1:${k1.toString('base64')}`,
+        PROOFDESK_HMAC_KEY: k1.toString('base64'),
+      },
+      false,
+    );
+    assert.equal(config.contactKeys?.currentKeyId, 'k2');
+    assert.ok(config.hmacKey?.equals(k1));
+    const none = loadConfig({}, false);
+    assert.equal(none.contactKeys, undefined);
+    assert.equal(none.hmacKey, undefined);
+    assert.throws(
+      () =>
+        loadConfig({ PROOFDESK_CONTACT_KEYS: 'k1:AAAA', PROOFDESK_HMAC_KEY: 'short', PROOFDESK_MAX_BYTES: '0' }, false),
+      (e: unknown) => e instanceof ConfigError && e.problems.length === 3,
+    );
   });
 
   describe('loadOrCreateKeyFile', () => {
