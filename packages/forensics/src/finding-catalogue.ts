@@ -227,6 +227,19 @@ const catalogue = {
       'It is reported only when the photo derives from a reference; the boxes give the extent of a change, not its exact outline; app elements drawn over the photo in a screenshot also show as changes.',
     ),
   },
+  'reuse.seen_in_other_claim': {
+    weight: 0.7,
+    decisive: false,
+    title: text('同一张照片出现在其他售后申请中', 'The same photo appears in another claim'),
+    means: text(
+      '这张照片的感知哈希（PDQ）与本工作区另一笔售后申请的证据照片几乎相同（汉明距离在同图阈值内）：同一张图片被用于多笔申请，常见于一图多用、多店多号重复索赔。发现会列出那些申请。',
+      "The photo's perceptual hash (PDQ) is nearly the same as an evidence photo of another claim in this workspace (Hamming distance within the same-picture threshold): one picture is used for several claims, as in repeated claims across orders, shops or accounts. The finding names those claims.",
+    ),
+    doesNotMean: text(
+      '不说明哪一笔是原始申请，也不说明画面被篡改；同一买家就同一件商品重新提交（如撤销后重提）也会触发，需人工查看；经大幅裁剪或重新拍摄的照片可能不会触发。',
+      'It does not say which claim came first or that the picture was altered; the same buyer re-filing about the same item (after a withdrawal, say) also triggers it, so a person should look; heavily cropped or re-photographed copies may not trigger it.',
+    ),
+  },
   'tamper.thumbnail_mismatch': {
     weight: 0.55,
     decisive: false,
