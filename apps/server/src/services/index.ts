@@ -1,0 +1,48 @@
+import { createJobHandlers, type ClaimJobHandlers } from '../jobs/job-handlers.js';
+import { BuyerService } from './buyer.service.js';
+import { CatalogueService } from './catalogue.service.js';
+import { ClaimAssessmentService } from './claim-assessment.service.js';
+import { ClaimService } from './claim.service.js';
+import { EvidenceService } from './evidence.service.js';
+import { OrderService } from './order.service.js';
+import { ReferenceLibrary } from './reference-library.service.js';
+import { ReuseIndexService } from './reuse-index.service.js';
+import type { ServiceDeps } from './service-deps.js';
+
+export type { ServiceDeps, ServiceLogger, Page, PageRequest } from './service-deps.js';
+export { silentLogger } from './service-deps.js';
+
+/** Every claims use case, wired once: the single composition `proofdesk serve` and `proofdesk worker` use. */
+export interface Services {
+  readonly catalogue: CatalogueService;
+  readonly orders: OrderService;
+  readonly buyers: BuyerService;
+  readonly claims: ClaimService;
+  readonly evidence: EvidenceService;
+  /** The analysis side, for tests and admin tools; the worker reaches it through `jobHandlers`. */
+  readonly assessment: ClaimAssessmentService;
+  /** The job handlers to give the job worker. */
+  readonly jobHandlers: ClaimJobHandlers;
+}
+
+/**
+ * Builds the services over their ports.
+ * @example
+ * const services = createServices({ db, blobs, cipher, pseudonymiser, clock: systemClock, ids, forensic, logger });
+ * await services.claims.createClaim(actor, { orderId, type: 'refund_only', reason: '破损', amountFen: 1990 });
+ */
+export function createServices(deps: ServiceDeps): Services {
+  const buyers = new BuyerService(deps);
+  const references = new ReferenceLibrary(deps.db, deps.blobs, deps.forensic, deps.logger, deps.limits);
+  const reuse = new ReuseIndexService(deps.db);
+  const assessment = new ClaimAssessmentService(deps, references, reuse);
+  return {
+    catalogue: new CatalogueService(deps),
+    orders: new OrderService(deps, buyers),
+    buyers,
+    claims: new ClaimService(deps),
+    evidence: new EvidenceService(deps),
+    assessment,
+    jobHandlers: createJobHandlers(assessment),
+  };
+}
