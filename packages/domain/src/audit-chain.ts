@@ -51,13 +51,24 @@ export interface ChainVerification {
   readonly firstBreak?: ChainBreak;
 }
 
+/** Where a chain verification picks up: the last event already verified (`seq` 0 and the genesis hash at the start). */
+export interface ChainPosition {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /**
  * Verifies one workspace's chain, given its events in `seq` order from 1: each must follow the previous without a
  * gap, link to its hash, and hash to what it carries. Stops at, and names, the first broken row.
+ *
+ * To verify a long chain page by page, pass the last verified event of the previous page as `after`.
  */
-export function verifyAuditChain(events: Iterable<ChainedAuditEvent>): ChainVerification {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+export function verifyAuditChain(
+  events: Iterable<ChainedAuditEvent>,
+  after: ChainPosition = { seq: 0, hash: GENESIS_HASH },
+): ChainVerification {
+  let prev = after.hash;
+  let expectedSeq = after.seq + 1;
   let checked = 0;
   for (const event of events) {
     const fail = (reason: ChainBreak['reason']): ChainVerification => ({
