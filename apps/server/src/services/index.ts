@@ -1,4 +1,5 @@
-import { createJobHandlers, type ClaimJobHandlers } from '../jobs/job-handlers.js';
+import { createJobHandlers } from '../jobs/job-handlers.js';
+import type { JobHandlers } from '../jobs/job-worker.js';
 import { BuyerService } from './buyer.service.js';
 import { CatalogueService } from './catalogue.service.js';
 import { ClaimAssessmentService } from './claim-assessment.service.js';
@@ -22,7 +23,7 @@ export interface Services {
   /** The analysis side, for tests and admin tools; the worker reaches it through `jobHandlers`. */
   readonly assessment: ClaimAssessmentService;
   /** The job handlers to give the job worker. */
-  readonly jobHandlers: ClaimJobHandlers;
+  readonly jobHandlers: JobHandlers;
 }
 
 /**
