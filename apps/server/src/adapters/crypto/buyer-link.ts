@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { DomainError } from '@proofdesk/domain';
 import { safeEqual } from './tokens.js';
 
@@ -11,6 +11,14 @@ export interface BuyerLinkClaims {
 }
 
 const VERSION = 'b1';
+
+/**
+ * The buyer-link key, derived (HKDF-SHA256) from the HMAC master key the key file or `PROOFDESK_HMAC_KEY` holds, so
+ * no further secret has to be kept; the derivation's label separates it from the buyer-identity HMACs.
+ */
+export function deriveBuyerLinkKey(masterKey: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'proofdesk/buyer-link/v1', 32));
+}
 
 function mac(key: Uint8Array, payload: string): string {
   return createHmac('sha256', key).update(`${VERSION}.${payload}`, 'utf8').digest('base64url');
