@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
+import { AUDIT_USAGE, runAudit } from './commands/audit.command.js';
 import { CHECK_USAGE, runCheck } from './commands/check.command.js';
 import { HASH_USAGE, runHash } from './commands/hash.command.js';
 import { UsageError } from './usage-error.js';
@@ -9,6 +10,8 @@ const USAGE = `Usage:
 ${CHECK_USAGE}
 
 ${HASH_USAGE}
+
+${AUDIT_USAGE}
 `;
 
 /**
@@ -35,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           await ports.close();
         }
       }
+      case 'audit':
+        return await runAudit(args, deps);
       case undefined:
       case 'help':
       case '--help':
