@@ -86,6 +86,14 @@ export class ClaimAssessmentService {
     }
     const assessed = await db.kysely.transaction().execute(async (trx) => {
       const at = nowIso(clock);
+      // Lock the claim row first: two photos of one claim finishing at once on PostgreSQL would otherwise each see
+      // the other still pending, and the claim would never be assessed.
+      await trx
+        .updateTable('claims')
+        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', claim.id)
+        .execute();
       if (update) {
         await trx.updateTable('evidence').set(update).where('id', '=', evidenceId).execute();
         if (newHash) await this.reuse.recordPlatformHash(trx, newHash, at);

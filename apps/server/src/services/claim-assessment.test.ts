@@ -54,6 +54,29 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(after.decision?.approvedAmountFen, 3_000);
     });
 
+    it('assesses a claim once when two workers finish its two photos at the same time', async () => {
+      const claim = await claimWithPhoto('PDD-9', 'buyer-f', 8_000, fixtureBytes('camera/jolla-phone.jpg'));
+      await h.services.evidence.addEvidence(
+        h.buyer(claim.id),
+        claim.id,
+        upload('second.jpg', fixtureBytes('camera/oppo-r7-plus.jpg')),
+        'buyer',
+      );
+      assert.ok((await h.runJobs(2)) >= 2);
+      const after = await h.services.claims.getClaim(h.agent, claim.id);
+      assert.equal(after.status, 'awaiting_merchant');
+      const events = await h.t.db.kysely
+        .selectFrom('audit_events')
+        .select('data_json')
+        .where('subject_id', '=', claim.id)
+        .where('action', '=', 'claim.status_changed')
+        .execute();
+      assert.deepEqual(
+        events.map((e) => (JSON.parse(e.data_json) as { event: string }).event),
+        ['analysis_started', 'analysis_started', 'merchant_window_opened'],
+      );
+    });
+
     it('keeps a clean claim over the ceiling for the merchant', async () => {
       const claim = await claimWithPhoto('PDD-2', 'buyer-b', 9_000, CLEAN_TOO);
       await h.runJobs();

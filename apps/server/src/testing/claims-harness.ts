@@ -29,8 +29,8 @@ export interface ClaimsHarness {
   readonly outsider: Actor;
   /** A buyer acting through the link of one claim. */
   buyer(claimId: string): Actor;
-  /** Runs every due job with the real worker and queue; returns how many ran. */
-  runJobs(): Promise<number>;
+  /** Runs every due job with the real worker and queue (`workers` of them at once); returns how many ran. */
+  runJobs(workers?: number): Promise<number>;
   dispose(): Promise<void>;
 }
 
@@ -63,11 +63,10 @@ export async function createClaimsHarness(
       .insertInto('workspaces')
       .values({ id, slug: id, name: id, policy_json: JSON.stringify(policy), created_at: new Date(at).toISOString() })
       .execute();
-  const worker = new JobWorker({
-    queue: new DbJobQueue(t.db, clock),
-    handlers: services.jobHandlers,
-    logger: silentLogger,
-  });
+  const queue = new DbJobQueue(t.db, clock);
+  const workers = [1, 2, 3, 4].map(
+    (n) => new JobWorker({ queue, handlers: services.jobHandlers, logger: silentLogger, workerId: `test-${n}` }),
+  );
   const user = (userId: string, workspaceId: string, role: 'agent' | 'reviewer' | 'admin'): Actor => ({
     kind: 'user',
     userId,
@@ -84,7 +83,10 @@ export async function createClaimsHarness(
     admin: user('admin1', 'ws1', 'admin'),
     outsider: user('admin2', 'ws2', 'admin'),
     buyer: (claimId) => ({ kind: 'buyer', claimId, workspaceId: 'ws1' }),
-    runJobs: () => worker.runUntilIdle(),
+    async runJobs(count = 1) {
+      const ran = await Promise.all(workers.slice(0, count).map((w) => w.runUntilIdle()));
+      return ran.reduce((a, b) => a + b, 0);
+    },
     async dispose() {
       await forensic.close();
       await t.dispose();
