@@ -8,6 +8,7 @@ import type { Finding, PhotoFacts, PhotoReport } from './report.js';
 import { SIGNALS } from './signals/index.js';
 import { PREVIEW_MAX_SIDE, type Signal, type SignalContext } from './signals/signal.js';
 import { sniffFormat } from './sniff.js';
+import { adoptWorkingImage, beginWorkingImage } from './tamper/tamper-analysis.js';
 import { text } from './text.js';
 import { combineFindings } from './verdict.js';
 
@@ -181,11 +182,31 @@ export async function checkPhoto(
   let c2pa: C2paSummary | undefined;
   if (hasC2paMarker(bytes)) c2pa = await timed('c2pa', () => ports.c2pa.read(bytes, mimeType));
 
+  const { width, height } = orientedSize(header);
+  const signals = options.signals ?? SIGNALS;
+  const hasReferences = (options.references?.length ?? 0) > 0;
+  // The preview decodes on the decoder's threads while the shared working image (for a JPEG, its DCT coefficients)
+  // is read here; the signals that need it pick it up from the context.
+  const previewStarted = now();
+  const previewDecode = ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels });
+  previewDecode.catch(() => undefined);
+  const working = signals.some((s) => s.workingImage === 'always' || (s.workingImage && hasReferences))
+    ? await timed('working', () =>
+        beginWorkingImage({
+          bytes,
+          format,
+          header,
+          width,
+          height,
+          decoder: ports.decoder,
+          maxPixels: limits.maxPixels,
+        }),
+      )
+    : undefined;
   let preview;
   try {
-    preview = await timed('decode', () =>
-      ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels }),
-    );
+    preview = await previewDecode;
+    timings['decode'] = Math.round((now() - previewStarted) * 100) / 100;
   } catch (error) {
     return errorReport(base, decodeFailureFinding(error), {
       format,
@@ -193,7 +214,6 @@ export async function checkPhoto(
     });
   }
 
-  const { width, height } = orientedSize(header);
   const ctx: SignalContext = {
     file,
     bytes,
@@ -211,9 +231,11 @@ export async function checkPhoto(
     ...(options.references?.length ? { references: options.references } : {}),
   };
 
+  if (working) adoptWorkingImage(ctx, working);
+
   const findings: Finding[] = [];
   let facts: PhotoFacts = { byteLength: bytes.length, ...storedFacts };
-  for (const signal of options.signals ?? SIGNALS) {
+  for (const signal of signals) {
     try {
       const result = await timed(signal.name, () => signal.run(ctx));
       findings.push(...result.findings);

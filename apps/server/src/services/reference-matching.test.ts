@@ -198,6 +198,34 @@ describe('reference matching: real files through the whole pipeline', () => {
     assert.equal(report.verdict, 'suspicious');
   });
 
+  it('matches a JPEG claim on the pixels the tamper signals read from its DCT coefficients: one decode, the preview', async () => {
+    let variant = await V.decodeRgb(readFileSync(fixturePath('listing', 'cap-red-front.jpg')));
+    variant = await V.paint(variant, 'stain', { cx: 0.45, cy: 0.5, size: 0.25, seed: 7 });
+    const bytes = await V.encode(await V.applySteps(variant, [V.rotate(4)]), 'jpeg');
+    const decodes: number[] = [];
+    const decoder = ports.decoder;
+    const counting = {
+      ...ports,
+      decoder: {
+        probe: decoder.probe.bind(decoder),
+        encodeJpeg: decoder.encodeJpeg!.bind(decoder),
+        decode: (
+          input: Uint8Array,
+          format: Parameters<typeof decoder.decode>[1],
+          options: { maxSide: number; maxPixels: number },
+        ) => {
+          if (input === bytes) decodes.push(options.maxSide);
+          return decoder.decode(input, format, options);
+        },
+      },
+    };
+    const report = await checkPhoto({ file: 'cap.jpg', bytes, sha256: sha256(bytes) }, counting, { references });
+    assert.equal(finding(report, 'reference.derived_from_listing')?.ref?.file, 'cap-red-front.jpg');
+    assert.ok(finding(report, 'reference.local_edit')?.regions?.length, 'stain not localised');
+    assert.deepEqual(decodes, [256]);
+    assert.equal((report.facts.tamper as { working?: string } | undefined)?.working, 'coefficients');
+  });
+
   it('reports the transform, the frame share and a heat map, regions inside the photo', async () => {
     const { report } = await derivedCase('jacket-green.jpg', [V.mirror(), V.rotate(6), V.scale(0.5)], 'stain');
     const facts = finding(report, 'reference.derived_from_listing')!.facts as {

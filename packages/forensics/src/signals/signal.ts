@@ -42,6 +42,11 @@ export interface SignalResult {
 export interface Signal {
   /** Short kebab-case name, used in timings and error messages. */
   readonly name: string;
+  /**
+   * Reads the shared working image (`tamper/tamper-analysis.ts`) on every check, or only when reference photos are
+   * given; `checkPhoto` then starts reading it while the preview decodes.
+   */
+  readonly workingImage?: 'always' | 'with-references';
   run(ctx: SignalContext): SignalResult | Promise<SignalResult>;
 }
 

@@ -5,10 +5,15 @@
  * level analysis through the port's JPEG encoder, and local noise levels. The encoder round trip runs while the
  * pure analyses compute. Everything is in the working image's frame; {@link WorkingFrame} maps it to the photo.
  */
-import { readJpegCoefficients, type CoefficientFailure } from '../containers/jpeg-coefficients.js';
+import {
+  readJpegCoefficients,
+  type CoefficientFailure,
+  type JpegCoefficients,
+} from '../containers/jpeg-coefficients.js';
 import { estimateJpegQuality, type JpegQuality } from '../containers/jpeg-quant.js';
 import { readJpegSegments, type JpegProcess } from '../containers/jpeg-segments.js';
 import type { DecodedImage } from '../ports.js';
+import { applyOrientation } from '../pdq/orientation.js';
 import type { SignalContext } from '../signals/signal.js';
 import {
   analyseDoubleJpeg,
@@ -85,7 +90,76 @@ export function tamperAnalysis(ctx: SignalContext): Promise<TamperAnalysis> {
   return pending;
 }
 
-async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
+/** The working image and what was read on the way to it, shared by the tamper analyses and other pixel signals. */
+interface WorkingStage {
+  readonly jpeg?: TamperAnalysis['jpeg'];
+  readonly doubleJpegSkipped: CoefficientFailure | 'not_jpeg';
+  readonly coefficients?: JpegCoefficients;
+  readonly clipped?: Uint8Array;
+  readonly shrink: 1 | 2 | 4 | 8;
+  /** Undefined when the photo could not be decoded. */
+  readonly image?: DecodedImage;
+  readonly luma?: LumaPlane;
+  readonly frame?: WorkingFrame;
+  readonly working: TamperAnalysis['working'];
+  readonly timingsMs: Record<string, number>;
+}
+
+const workingCache = new WeakMap<SignalContext, Promise<WorkingStage>>();
+const displayCache = new WeakMap<SignalContext, Promise<DecodedImage | undefined>>();
+
+/** What reading the working image needs: the photo's bytes, header and the decoder port. */
+export type WorkingSource = Pick<
+  SignalContext,
+  'bytes' | 'format' | 'header' | 'width' | 'height' | 'decoder' | 'maxPixels'
+>;
+
+/** A working image being read, started before the check's signal context exists (see {@link beginWorkingImage}). */
+export interface PendingWorkingImage {
+  readonly pending: Promise<WorkingStage>;
+}
+
+/**
+ * Starts reading the working image now: for a sequential JPEG the coefficient decode runs synchronously in this
+ * call, so `checkPhoto` calls it while the decoder port decodes the preview on its own threads. Hand the result to
+ * {@link adoptWorkingImage} once the signal context exists. Never rejects.
+ */
+export function beginWorkingImage(source: WorkingSource): PendingWorkingImage {
+  return { pending: readWorking(source) };
+}
+
+/** Makes a working image started with {@link beginWorkingImage} the one the signals of `ctx` share. */
+export function adoptWorkingImage(ctx: SignalContext, started: PendingWorkingImage): void {
+  if (!workingCache.has(ctx)) workingCache.set(ctx, started.pending);
+}
+
+function workingStage(ctx: SignalContext): Promise<WorkingStage> {
+  let pending = workingCache.get(ctx);
+  if (!pending) {
+    pending = readWorking(ctx);
+    workingCache.set(ctx, pending);
+  }
+  return pending;
+}
+
+/**
+ * The photo's working image (at most {@link WORKING_MAX_SIDE} px, RGB or grey), EXIF orientation applied, as the
+ * tamper analyses read it: for a sequential JPEG straight from its DCT coefficients, so other analyses that need
+ * pixels at that size or less (the reference matcher) take them from here instead of decoding the photo again.
+ * Undefined when the photo cannot be decoded. Computed once per check.
+ */
+export function displayWorkingImage(ctx: SignalContext): Promise<DecodedImage | undefined> {
+  let pending = displayCache.get(ctx);
+  if (!pending) {
+    pending = workingStage(ctx).then((stage) =>
+      stage.image && stage.frame ? applyOrientation(stage.image, stage.frame.orientation) : undefined,
+    );
+    displayCache.set(ctx, pending);
+  }
+  return pending;
+}
+
+async function readWorking(ctx: WorkingSource): Promise<WorkingStage> {
   const timingsMs: Record<string, number> = {};
   const timed = <T>(name: string, work: () => T): T => {
     const start = performance.now();
@@ -98,10 +172,10 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
   const long = Math.max(ctx.header.width, ctx.header.height);
   const shrink = workingShrink(long);
   let jpeg: TamperAnalysis['jpeg'];
-  let doubleJpeg: TamperAnalysis['doubleJpeg'] = { skipped: 'not_jpeg' };
+  let doubleJpegSkipped: CoefficientFailure | 'not_jpeg' = 'not_jpeg';
   let stored: { readonly image: DecodedImage; readonly luma: LumaPlane } | undefined;
   let clipped: Uint8Array | undefined;
-  let coefficientsOk: ReturnType<typeof readJpegCoefficients> | undefined;
+  let coefficients: JpegCoefficients | undefined;
   if (ctx.format === 'jpeg') {
     const segments = readJpegSegments(ctx.bytes, 1);
     if (segments.frame) {
@@ -109,7 +183,7 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
       jpeg = { process: segments.frame.process, ...(quality ? { quality } : {}) };
     }
     const need = coefficientsForShrink(shrink);
-    coefficientsOk = timed('coefficients', () =>
+    const read = timed('coefficients', () =>
       readJpegCoefficients(ctx.bytes, {
         keep: Math.max(15, need),
         keepOthers: need,
@@ -117,52 +191,77 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
         timeoutMs: COEFFICIENT_TIMEOUT_MS,
       }),
     );
-    if (coefficientsOk.ok && Math.ceil(long / shrink) <= WORKING_MAX_SIDE) {
-      const coefficients = coefficientsOk.coefficients;
-      stored = timed('working', () => workingFromCoefficients(coefficients, shrink));
+    if (read.ok) coefficients = read.coefficients;
+    else doubleJpegSkipped = read.reason;
+    if (coefficients && Math.ceil(long / shrink) <= WORKING_MAX_SIDE) {
+      const from = coefficients;
+      stored = timed('working', () => workingFromCoefficients(from, shrink));
       if (stored)
-        clipped = clippedBlocks(
-          stored.image,
-          coefficients.components[0]!.blocksWide,
-          coefficients.components[0]!.blocksHigh,
-          shrink,
-        );
+        clipped = clippedBlocks(stored.image, from.components[0]!.blocksWide, from.components[0]!.blocksHigh, shrink);
     }
-    if (!coefficientsOk.ok) doubleJpeg = { skipped: coefficientsOk.reason };
   }
-
-  let image: DecodedImage;
-  let luma: LumaPlane;
-  let frame: WorkingFrame;
-  let working: TamperAnalysis['working'];
+  const common = {
+    ...(jpeg ? { jpeg } : {}),
+    doubleJpegSkipped,
+    ...(coefficients ? { coefficients } : {}),
+    ...(clipped ? { clipped } : {}),
+    shrink,
+    timingsMs,
+  };
   if (stored) {
-    image = stored.image;
-    luma = stored.luma;
-    working = 'coefficients';
-    frame = {
-      width: ctx.header.width,
-      height: ctx.header.height,
-      orientation: ctx.header.orientation,
-      scaleX: image.width / ctx.header.width,
-      scaleY: image.height / ctx.header.height,
+    const { image } = stored;
+    return {
+      ...common,
+      image,
+      luma: stored.luma,
+      working: 'coefficients',
+      frame: {
+        width: ctx.header.width,
+        height: ctx.header.height,
+        orientation: ctx.header.orientation,
+        scaleX: image.width / ctx.header.width,
+        scaleY: image.height / ctx.header.height,
+      },
     };
-  } else {
-    try {
-      const maxSide = Math.min(WORKING_MAX_SIDE, Math.ceil(long / shrink));
-      image = await ctx.decoder.decode(ctx.bytes, ctx.format, { maxSide, maxPixels: ctx.maxPixels });
-    } catch {
-      return { working: 'undecodable', ...(jpeg ? { jpeg } : {}), timingsMs };
-    }
-    working = 'decoder';
-    luma = lumaOfImage(image);
-    frame = {
+  }
+  let image: DecodedImage;
+  try {
+    const maxSide = Math.min(WORKING_MAX_SIDE, Math.ceil(long / shrink));
+    image = await ctx.decoder.decode(ctx.bytes, ctx.format, { maxSide, maxPixels: ctx.maxPixels });
+  } catch {
+    return { ...common, working: 'undecodable' };
+  }
+  return {
+    ...common,
+    image,
+    luma: lumaOfImage(image),
+    working: 'decoder',
+    frame: {
       width: ctx.width,
       height: ctx.height,
       orientation: 1,
       scaleX: image.width / ctx.width,
       scaleY: image.height / ctx.height,
-    };
-  }
+    },
+  };
+}
+
+async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
+  const stage = await workingStage(ctx);
+  const timingsMs: Record<string, number> = { ...stage.timingsMs };
+  const timed = <T>(name: string, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      timingsMs[name] = Math.round((performance.now() - start) * 100) / 100;
+    }
+  };
+  const { jpeg, shrink, clipped, frame, working } = stage;
+  let doubleJpeg: TamperAnalysis['doubleJpeg'] = { skipped: stage.doubleJpegSkipped };
+  if (!stage.image || !stage.luma || !frame) return { working, ...(jpeg ? { jpeg } : {}), timingsMs };
+  const image = stage.image;
+  const luma = stage.luma;
 
   // Start the encoder round trip, then do the pure work while it runs. A lossless photo gets its JPEG quality
   // from its pixels (the ghost of an earlier JPEG compression), when it has one.
@@ -175,8 +274,8 @@ async function analyse(ctx: SignalContext): Promise<TamperAnalysis> {
   const quality = jpeg?.quality?.quality ?? ghost?.quality;
   const roundTrip = quality !== undefined && ctx.decoder.encodeJpeg ? recompress(ctx, image, quality) : undefined;
 
-  if (coefficientsOk?.ok && clipped) {
-    const luma0 = coefficientsOk.coefficients.components[0]!;
+  if (stage.coefficients && clipped) {
+    const luma0 = stage.coefficients.components[0]!;
     const analysis = timed('doubleJpeg', () => analyseDoubleJpeg(luma0));
     const windows = timed('doubleJpegWindows', () => localiseDoubleJpeg(analysis, { clipped }));
     let clippedCount = 0;
