@@ -5,8 +5,8 @@
 import type { DecodedImage } from '../ports.js';
 import { claimWindows, contentBox, hashCrops, hashThumbnail, type CropHashes } from './crop-hashes.js';
 import { extractFeatures, type Features } from './orb.js';
-import { toYCbCr, type Plane } from './plane.js';
-import { CLAIM_FEATURES, lumaPlane } from './working-image.js';
+import { shrinkArea, toYCbCr, type Plane } from './plane.js';
+import { CLAIM_FEATURES } from './working-image.js';
 
 /** Dihedral variant indices: all eight, and as-is + left↔right mirror. */
 const ALL_VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -41,8 +41,37 @@ export function prepareClaim(
   height: number,
   maxFeatures = CLAIM_FEATURES,
 ): ClaimImage {
-  const ycc = toYCbCr(work);
-  const luma = lumaPlane(work);
+  return prepareClaimPlanes(toYCbCr(work), width, height, maxFeatures);
+}
+
+/**
+ * Prepares a claim photo from a larger RGB image of it (oriented, the photo's aspect ratio), shrunk by area
+ * averaging in Y/Cb/Cr to at most `maxSide` px on the longer side: no rounding to 8 bits on the way.
+ */
+export function prepareClaimShrunk(
+  image: DecodedImage,
+  maxSide: number,
+  width: number,
+  height: number,
+  maxFeatures = CLAIM_FEATURES,
+): ClaimImage {
+  const ycc = toYCbCr(image);
+  const scale = maxSide / Math.max(image.width, image.height);
+  if (scale >= 1) return prepareClaimPlanes(ycc, width, height, maxFeatures);
+  const w = Math.max(1, Math.round(image.width * scale));
+  const h = Math.max(1, Math.round(image.height * scale));
+  const small = ycc.map((p) => shrinkArea(p, w, h)) as [Plane, Plane, Plane];
+  return prepareClaimPlanes(small, width, height, maxFeatures);
+}
+
+/** Prepares a claim photo from its working Y, Cb, Cr planes (luma is the Y plane). */
+function prepareClaimPlanes(
+  ycc: [Plane, Plane, Plane],
+  width: number,
+  height: number,
+  maxFeatures: number,
+): ClaimImage {
+  const luma = ycc[0];
   const thumb = hashThumbnail(luma);
   const content = contentBox(thumb);
   const whole = [{ x: 0, y: 0, w: 1, h: 1 }];
@@ -50,8 +79,8 @@ export function prepareClaim(
   return {
     width,
     height,
-    workWidth: work.width,
-    workHeight: work.height,
+    workWidth: luma.width,
+    workHeight: luma.height,
     luma,
     ycc,
     features: extractFeatures(luma, { maxFeatures, levels: 5 }),

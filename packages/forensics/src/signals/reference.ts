@@ -5,19 +5,18 @@
  * sequential JPEG: its DCT coefficients, so a 12 MP photo is not decoded again); otherwise from one more
  * shrink-on-load decode.
  */
-import type { DecodedImage } from '../ports.js';
-import { prepareClaim } from '../reference/claim-image.js';
+import { prepareClaim, prepareClaimShrunk, type ClaimImage } from '../reference/claim-image.js';
 import { referenceFindings } from '../reference/findings.js';
 import { matchClaim } from '../reference/match-claim.js';
-import { CLAIM_FEATURES, CLAIM_MAX_SIDE, shrinkDecoded } from '../reference/working-image.js';
+import { CLAIM_FEATURES, CLAIM_MAX_SIDE } from '../reference/working-image.js';
 import { displayWorkingImage } from '../tamper/tamper-analysis.js';
 import { NOTHING, type Signal, type SignalContext } from './signal.js';
 
 /**
- * The claim photo as RGB, oriented, longer side `min(CLAIM_MAX_SIDE, photo's)`: shrunk from the shared working
- * image when that holds enough pixels, else decoded.
+ * The claim photo prepared for matching at `min(CLAIM_MAX_SIDE, photo's longer side)`: shrunk from the shared
+ * working image when that holds enough pixels, else from one more decode.
  */
-export async function claimWorkingImage(ctx: SignalContext): Promise<DecodedImage> {
+export async function claimFor(ctx: SignalContext): Promise<ClaimImage> {
   const target = Math.min(CLAIM_MAX_SIDE, Math.max(ctx.width, ctx.height));
   const shared = await displayWorkingImage(ctx);
   if (
@@ -27,9 +26,10 @@ export async function claimWorkingImage(ctx: SignalContext): Promise<DecodedImag
     // The same frame (aspect ratio) as the photo: boxes are mapped back by scale alone.
     Math.abs(shared.width / shared.height - ctx.width / ctx.height) < 0.01
   ) {
-    return shrinkDecoded(shared, target);
+    return prepareClaimShrunk(shared, target, ctx.width, ctx.height, CLAIM_FEATURES);
   }
-  return ctx.decoder.decode(ctx.bytes, ctx.format, { maxSide: CLAIM_MAX_SIDE, maxPixels: ctx.maxPixels });
+  const work = await ctx.decoder.decode(ctx.bytes, ctx.format, { maxSide: CLAIM_MAX_SIDE, maxPixels: ctx.maxPixels });
+  return prepareClaim(work, ctx.width, ctx.height, CLAIM_FEATURES);
 }
 
 export const referenceSignal: Signal = {
@@ -38,8 +38,7 @@ export const referenceSignal: Signal = {
   async run(ctx) {
     const references = ctx.references;
     if (!references || references.length === 0) return NOTHING;
-    const work = await claimWorkingImage(ctx);
-    const claim = prepareClaim(work, ctx.width, ctx.height, CLAIM_FEATURES);
+    const claim = await claimFor(ctx);
     const match = matchClaim(claim, references);
     return match ? { findings: referenceFindings(match, claim) } : NOTHING;
   },
