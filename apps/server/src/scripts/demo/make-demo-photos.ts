@@ -6,6 +6,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exiftool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { decodeRgb, encodeJpeg } from '../../eval/sharp-raster.js';
 import { paintDamage, type DamageType } from '../../eval/paint-damage.js';
@@ -26,6 +27,30 @@ interface ManifestEntry {
 }
 
 const RENDER = 'SVG render by apps/server/src/scripts/demo/lock-render.ts, rasterised with sharp';
+
+/**
+ * The demo orders are delivered on 2026-11-16 (see the seed); the real camera photos are years older, so their
+ * capture dates are moved to the two days after delivery (local time +08:00, GPS time in UTC where the photo has
+ * GPS), as a buyer's genuine photo of the parcel would be.
+ */
+async function redate(path: string, n: number): Promise<void> {
+  const day = 17 + (n % 3);
+  const local = `2026:11:${day} ${String(10 + (n % 8)).padStart(2, '0')}:${String((n * 7) % 60).padStart(2, '0')}:10`;
+  const tags = await exiftool.read(path);
+  const utcHour = String(10 + (n % 8) - 8).padStart(2, '0');
+  await exiftool.write(
+    path,
+    {
+      AllDates: local,
+      OffsetTimeOriginal: '+08:00',
+      OffsetTime: '+08:00',
+      ...(tags.GPSDateStamp
+        ? { GPSDateStamp: `2026:11:${day}`, GPSTimeStamp: `${utcHour}:${String((n * 7) % 60).padStart(2, '0')}:10` }
+        : {}),
+    },
+    { writeArgs: ['-overwrite_original'] },
+  );
+}
 
 async function main(): Promise<void> {
   mkdirSync(DEMO_PHOTO_DIR, { recursive: true });
@@ -94,14 +119,17 @@ async function main(): Promise<void> {
   ];
   for (const [from, file, what, area] of copies) {
     copyFileSync(repoPath(...from.split('/')), join(DEMO_PHOTO_DIR, file));
+    if (area === 'camera') await redate(join(DEMO_PHOTO_DIR, file), manifest.length);
     manifest.push({
       file,
       role: 'evidence',
-      demonstrates: what,
+      demonstrates:
+        area === 'camera' ? `${what}, capture dates moved to after the demo orders' delivery (exiftool)` : what,
       source: `${from} (see ${area === 'camera' ? 'fixtures/camera/manifest.json' : 'examples/SOURCES.md'})`,
       licence: area === 'camera' ? 'see fixtures/camera/manifest.json' : 'see examples/SOURCES.md',
     });
   }
+  await exiftool.end();
   writeFileSync(join(DEMO_PHOTO_DIR, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 2)}\n`);
   process.stdout.write(`wrote ${manifest.length} demo photos to ${DEMO_PHOTO_DIR}\n`);
 }
