@@ -5,6 +5,7 @@ import type { ApiKeyService } from '../services/api-key.service.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { UserService } from '../services/user.service.js';
 import type { WorkspaceService } from '../services/workspace.service.js';
+import type { Services } from '../services/index.js';
 import type { JobStatus } from '../jobs/job-types.js';
 
 /** Dead-letter administration and counts, as the job queue offers them. */
@@ -33,8 +34,8 @@ export interface AuditVerifier {
   verifyWorkspaceChain(workspaceId: string): Promise<ChainVerification>;
 }
 
-/** The services the routes call. */
-export interface AppServices {
+/** The services the routes call: the claims use cases (`createServices`) and the auth and admin services. */
+export interface AppServices extends Pick<Services, 'catalogue' | 'orders' | 'buyers' | 'claims' | 'evidence'> {
   readonly auth: AuthService;
   readonly users: UserService;
   readonly apiKeys: ApiKeyService;

@@ -19,6 +19,8 @@ export interface RouteSchema {
   readonly params?: z.ZodType;
   readonly querystring?: z.ZodType;
   readonly body?: z.ZodType;
+  /** Request headers the route reads (a loose object: other headers pass through untouched). */
+  readonly headers?: z.ZodType;
   /** Success responses by status. Error responses (the `Error` body) are added for every route. */
   readonly response: Readonly<Record<number, z.ZodType>>;
 }
@@ -38,6 +40,7 @@ export interface RouteContext<S extends RouteSchema, A extends Access> {
   readonly params: Parsed<S['params']>;
   readonly query: Parsed<S['querystring']>;
   readonly body: Parsed<S['body']>;
+  readonly headers: Parsed<S['headers']>;
   /** The acting principal's actor; null only on public routes called without credentials. */
   readonly actor: A extends 'public' ? Actor | null : Actor;
   readonly principal: Principal | null;
@@ -152,6 +155,7 @@ export function registerApiRoutes(
           params: request.params,
           query: request.query,
           body: request.body,
+          headers: request.headers,
           actor: request.principal?.actor ?? null,
           principal: request.principal,
           request,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROLES, verifyAuditChain, type Actor, type Role } from '@proofdesk/domain';
 import { DEFAULT_LIMITS } from '@proofdesk/forensics';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { FsBlobStore } from '../adapters/blob/fs.blob-store.js';
 import { AesGcmContactCipher } from '../adapters/crypto/aes-gcm.contact-cipher.js';
 import { deriveBuyerLinkKey } from '../adapters/crypto/buyer-link.js';
@@ -145,4 +146,25 @@ function countFiles(dir: string): number {
     else n += 1;
   }
   return n;
+}
+
+/** A `multipart/form-data` body with one file in the field `file`, for `inject`. */
+export function multipartFile(
+  filename: string,
+  bytes: Uint8Array,
+  contentType = 'image/jpeg',
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----proofdesk${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** A small real JPEG of one colour (distinct colours give distinct photos). */
+export async function testJpeg(r = 180, g = 120, b = 60, width = 96, height = 64): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

@@ -2,10 +2,23 @@ import type { AppDeps } from '../app-deps.js';
 import type { ApiRoute } from '../route.js';
 import { apiKeyRoutes } from './api-keys.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { buyerRoutes } from './buyer.routes.js';
+import { catalogueRoutes } from './catalogue.routes.js';
+import { claimRoutes } from './claims.routes.js';
+import { orderRoutes } from './orders.routes.js';
 import { userRoutes } from './users.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
 /** The route table: every `/api/v1` route, with its schema and access. */
 export function apiRoutes(deps: AppDeps): ApiRoute[] {
-  return [...authRoutes(deps), ...userRoutes(deps), ...apiKeyRoutes(deps), ...workspaceRoutes(deps)];
+  return [
+    ...authRoutes(deps),
+    ...userRoutes(deps),
+    ...apiKeyRoutes(deps),
+    ...workspaceRoutes(deps),
+    ...catalogueRoutes(deps),
+    ...orderRoutes(deps),
+    ...claimRoutes(deps),
+    ...buyerRoutes(deps),
+  ];
 }

@@ -35,4 +35,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const isoTime = z.string().describe('ISO 8601 UTC time');
 
+/** Image bytes; the content type is sniffed from them. */
+export const imageBytesSchema = z.string().meta({ id: 'ImageBytes', format: 'binary' });
+
 export const okSchema = z.object({ ok: z.literal(true) });

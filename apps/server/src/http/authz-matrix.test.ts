@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_WORKSPACE_POLICY, ROLES, rolesAllow, type Role } from '@proofdesk/domain';
+import type { InjectOptions } from 'fastify';
+import { enqueueJob } from '../adapters/queue/enqueue-job.js';
+import { Uuid7IdGenerator } from '../adapters/system/uuid7.id-generator.js';
+import { TEST_DIALECTS } from '../testing/databases.js';
+import { API_PREFIX, type ApiRoute } from './route.js';
+import { createTestApp, multipartFile, testJpeg, type Credentials, type TestApp } from './test-app.js';
+
+/** Ids of one of everything in the workspace under test. */
+interface Fixtures {
+  readonly productId: string;
+  readonly referencePhotoId: string;
+  readonly orderId: string;
+  readonly buyerId: string;
+  readonly claimId: string;
+  readonly evidenceId: string;
+  readonly userId: string;
+  readonly apiKeyId: string;
+  readonly deadJobId: string;
+  readonly jpeg: Buffer;
+}
+
+interface Sample {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly upload?: boolean;
+}
+
+let unique = 0;
+const next = () => `${Date.now().toString(36)}-${unique++}`;
+
+/**
+ * A valid request for every route in the table. A route without a sample fails the matrix: a route added later
+ * cannot skip its authorisation checks.
+ */
+const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
+  'POST /auth/sign-in': () => ({ body: { email: 'agent@example.com', password: 'not-the-password' } }),
+  'POST /auth/sign-out': () => ({}),
+  'GET /auth/me': () => ({}),
+  'GET /users': () => ({}),
+  'POST /users': () => ({
+    body: { email: `u-${next()}@example.com`, displayName: '新用户', password: 'long-password-1', roles: ['agent'] },
+  }),
+  'PUT /users/:id/roles': (f) => ({ params: { id: f.userId }, body: { roles: ['dispatcher'] } }),
+  'POST /users/:id/disable': (f) => ({ params: { id: f.userId } }),
+  'GET /api-keys': () => ({}),
+  'POST /api-keys': () => ({ body: { name: `key ${next()}`, roles: ['agent'] } }),
+  'DELETE /api-keys/:id': (f) => ({ params: { id: f.apiKeyId } }),
+  'GET /workspace': () => ({}),
+  'GET /workspace/policy': () => ({}),
+  'PUT /workspace/policy': () => ({ body: { ...DEFAULT_WORKSPACE_POLICY, merchantResponseHours: 24 } }),
+  'GET /audit/events': () => ({ query: { limit: '5' } }),
+  'GET /audit/verify': () => ({}),
+  'GET /jobs/dead': () => ({}),
+  'POST /jobs/:id/requeue': (f) => ({ params: { id: f.deadJobId } }),
+  'GET /products': () => ({}),
+  'POST /products': () => ({ body: { sku: `SKU-${next()}`, name: '智能门锁 X2' } }),
+  'GET /products/:id': (f) => ({ params: { id: f.productId } }),
+  'GET /products/:id/photos': (f) => ({ params: { id: f.productId } }),
+  'POST /products/:id/photos': (f) => ({ params: { id: f.productId }, upload: true }),
+  'GET /reference-photos/:id/image': (f) => ({ params: { id: f.referencePhotoId } }),
+  'DELETE /reference-photos/:id': (f) => ({ params: { id: f.referencePhotoId } }),
+  'GET /orders': () => ({}),
+  'POST /orders': () => ({ body: { platform: 'jd', platformOrderId: `JD-${next()}`, amountFen: 9900 } }),
+  'GET /orders/:id': (f) => ({ params: { id: f.orderId } }),
+  'GET /orders/:id/photos': (f) => ({ params: { id: f.orderId } }),
+  'POST /orders/:id/photos': (f) => ({ params: { id: f.orderId }, upload: true }),
+  'GET /buyers': () => ({ query: { phone: '+86 138 0013 8000' } }),
+  'GET /buyers/:id': (f) => ({ params: { id: f.buyerId } }),
+  'GET /buyers/:id/claims': (f) => ({ params: { id: f.buyerId } }),
+  'POST /buyers/:id/contact/reveal': (f) => ({ params: { id: f.buyerId } }),
+  'GET /claims': () => ({ query: { flagged: 'false' } }),
+  'POST /claims': (f) => ({ body: { orderId: f.orderId, type: 'refund_only', reason: '面板裂了', amountFen: 100 } }),
+  'GET /claims/:id': (f) => ({ params: { id: f.claimId } }),
+  'POST /claims/:id/buyer-link': (f) => ({ params: { id: f.claimId }, body: { expiresInHours: 24 } }),
+  'GET /claims/:id/evidence': (f) => ({ params: { id: f.claimId } }),
+  'POST /claims/:id/evidence': (f) => ({ params: { id: f.claimId }, upload: true }),
+  'POST /claims/:id/counter-evidence': (f) => ({ params: { id: f.claimId }, upload: true }),
+  'GET /claims/:id/evidence/:evidenceId': (f) => ({ params: { id: f.claimId, evidenceId: f.evidenceId } }),
+  'GET /claims/:id/evidence/:evidenceId/image': (f) => ({ params: { id: f.claimId, evidenceId: f.evidenceId } }),
+  'POST /claims/:id/response': (f) => ({ params: { id: f.claimId }, body: { statement: '包装完好', accept: false } }),
+  'POST /claims/:id/decision': (f) => ({
+    params: { id: f.claimId },
+    body: { outcome: 'rejected', reasonCode: 'evidence_forged' },
+  }),
+  'POST /claims/:id/appeal': (f) => ({ params: { id: f.claimId }, body: { reason: '有新证据' } }),
+  'POST /claims/:id/finalise': (f) => ({ params: { id: f.claimId } }),
+  'POST /claims/:id/withdraw': (f) => ({ params: { id: f.claimId } }),
+  'GET /buyer/claim': () => ({}),
+  'POST /buyer/claim/evidence': () => ({ upload: true }),
+};
+
+function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Credentials): InjectOptions {
+  const path = route.url.replace(/:(\w+)/g, (_, name: string) => sample.params?.[name] ?? `missing-${name}`);
+  const query = sample.query ? `?${new URLSearchParams(sample.query).toString()}` : '';
+  const base = { method: route.method, url: `${API_PREFIX}${path}${query}` };
+  if (sample.upload) {
+    const form = multipartFile('photo.jpg', f.jpeg);
+    return { ...base, headers: { ...credentials, ...form.headers }, payload: form.payload };
+  }
+  return {
+    ...base,
+    headers: credentials,
+    ...(sample.body === undefined ? {} : { payload: sample.body as Record<string, unknown> }),
+  };
+}
+
+type Principal = Role | 'api_key_agent' | 'buyer';
+
+function allowed(route: ApiRoute, who: Principal): boolean {
+  if (route.access === 'public') return true;
+  if (route.access === 'session') return who !== 'api_key_agent' && who !== 'buyer';
+  if (who === 'buyer') return route.access === 'claim.buyer';
+  return rolesAllow([who === 'api_key_agent' ? 'agent' : who], route.access);
+}
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`authorisation matrix over the route table on ${dialect}`, () => {
+    let h: TestApp;
+    let f: Fixtures;
+    const credentials = {} as Record<Principal, Credentials>;
+
+    before(async () => {
+      h = await createTestApp(dialect);
+      const admin = h.actors.admin;
+      const s = h.services;
+      const jpeg = await testJpeg();
+      const product = await s.catalogue.createProduct(admin, { sku: 'LOCK-X1', name: '智能门锁 X1' });
+      const photo = await s.catalogue.addReferencePhoto(
+        admin,
+        { kind: 'listing', productId: product.id },
+        { filename: 'listing.jpg', source: [await testJpeg(20, 200, 90)], maxBytes: 1 << 20 },
+      );
+      const order = await s.orders.createOrder(admin, {
+        platform: 'taobao',
+        platformOrderId: 'TB-1001',
+        productId: product.id,
+        amountFen: 19_900,
+        buyer: { accountId: 'tb-buyer-1', contact: { name: '张三', phone: '13800138000', address: '海口市龙华区' } },
+      });
+      const claim = await s.claims.createClaim(admin, {
+        orderId: order.id,
+        type: 'refund_only',
+        reason: '门锁面板有裂痕',
+        amountFen: 19_900,
+      });
+      const evidence = await s.evidence.addEvidence(
+        admin,
+        claim.id,
+        { filename: 'crack.jpg', source: [jpeg], maxBytes: 1 << 20 },
+        'buyer',
+      );
+      const victim = await s.users.createUser(admin, {
+        email: 'victim@example.com',
+        displayName: '师傅',
+        password: 'long-password-1',
+        roles: ['technician'],
+      });
+      const key = await s.apiKeys.createApiKey(admin, { name: 'to revoke', roles: ['agent'] });
+      const agentKey = await s.apiKeys.createApiKey(admin, { name: '平台对接', roles: ['agent'] });
+      const ids = new Uuid7IdGenerator(h.clock);
+      const deadJobId = await h.t.db.kysely
+        .transaction()
+        .execute((trx) =>
+          enqueueJob(
+            trx,
+            ids,
+            { kind: 'analyse_evidence', workspaceId: h.workspaceId, evidenceId: evidence.id },
+            { runAt: new Date(h.clock.nowMs()).toISOString() },
+          ),
+        );
+      await h.t.db.kysely.updateTable('jobs').set({ status: 'dead' }).where('id', '=', deadJobId).execute();
+      assert.ok(order.buyerId);
+      f = {
+        productId: product.id,
+        referencePhotoId: photo.id,
+        orderId: order.id,
+        buyerId: order.buyerId,
+        claimId: claim.id,
+        evidenceId: evidence.id,
+        userId: victim.id,
+        apiKeyId: key.apiKey.id,
+        deadJobId,
+        jpeg,
+      };
+      for (const role of ROLES) credentials[role] = h.as[role];
+      credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };
+      const link = await s.auth.issueBuyerLink(admin, claim.id);
+      credentials.buyer = { authorization: `Buyer ${link.token}` };
+    });
+    after(() => h.dispose());
+
+    it('has a sample request for every route in the table', () => {
+      const missing = h.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in SAMPLES));
+      assert.deepEqual(missing, [], 'add a sample to SAMPLES for each new route');
+      assert.ok(h.app.apiRoutes.length >= 45, `${h.app.apiRoutes.length} routes`);
+    });
+
+    it('answers 401 without credentials, 403 to every principal without the permission, 404 for another workspace, and lets the rest through', async () => {
+      const problems: string[] = [];
+      // Sign-out ends the session it is called with: run it last.
+      const routes = [...h.app.apiRoutes].sort(
+        (a, b) => Number(a.url === '/auth/sign-out') - Number(b.url === '/auth/sign-out'),
+      );
+      const principals = [...ROLES, 'api_key_agent', 'buyer'] as const;
+      const check = async (route: ApiRoute, who: string, creds: Credentials, expect: (s: number) => boolean) => {
+        const sample = SAMPLES[`${route.method} ${route.url}`];
+        if (!sample) return;
+        const res = await h.app.inject(request(route, sample(f), f, creds));
+        if (!expect(res.statusCode))
+          problems.push(`${route.method} ${route.url} as ${who}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+      };
+      // Refusals first: they change nothing, so every id still exists when it is tried.
+      for (const route of routes) {
+        if (route.access === 'public') continue;
+        await check(route, 'nobody', {}, (s) => s === 401);
+        for (const who of principals)
+          if (!allowed(route, who)) await check(route, who, credentials[who], (s) => s === 403);
+        if (route.url.includes(':') && route.access !== 'session' && route.access !== 'claim.buyer')
+          await check(route, 'an admin of another workspace', h.as.outsider, (s) => s === 404);
+      }
+      for (const route of routes)
+        for (const who of principals)
+          if (allowed(route, who))
+            await check(
+              route,
+              who,
+              credentials[who],
+              // A public route answers what it answers (sign-in refuses the sample's wrong password); never a 5xx.
+              (s) => (route.access === 'public' || (s !== 401 && s !== 403)) && s < 500,
+            );
+      assert.deepEqual(problems, []);
+    });
+  });
+}
