@@ -13,6 +13,7 @@ import type { Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { ClaimsTable, Database } from '../adapters/db/schema.js';
 import { toClaim, type Claim } from '../adapters/db/claim.repository.js';
+import { GroupCommitter } from '../adapters/db/group-commit.js';
 import { loadWorkspacePolicy } from '../adapters/db/workspace.repository.js';
 import { loadClaimRow, requireClaimAccess } from './claim-access.js';
 import { applyClaimChange } from './claim-transition.js';
@@ -58,10 +59,15 @@ const DAY_MS = 86_400_000;
  * job) in one transaction; a concurrent change makes the later one fail with `conflict`.
  */
 export class ClaimService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly creations: GroupCommitter;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.creations = new GroupCommitter(deps.db);
+  }
 
   /**
-   * Files a claim against an order (status `submitted`, audit `claim.created`): one short transaction.
+   * Files a claim against an order (status `submitted`, audit `claim.created`): one short transaction, committed
+   * together with concurrent creations (group commit; durable when this resolves).
    * @throws {DomainError} `forbidden` without `claim.create`; `invalid_input`; `not_found` for another workspace's
    *   order
    */
@@ -74,10 +80,10 @@ export class ClaimService {
       });
     const reason = requireText('reason', input.reason, 2000);
     const amountFen = requireFen('amountFen', input.amountFen);
-    const { db, ids, clock } = this.deps;
+    const { ids, clock } = this.deps;
     const at = nowIso(clock);
     const id = ids.next();
-    return db.kysely.transaction().execute(async (trx) => {
+    return this.creations.run(async (trx) => {
       const order = await trx
         .selectFrom('orders')
         .select(['id', 'amount_fen', 'buyer_id'])

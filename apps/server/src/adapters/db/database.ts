@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, 
 import pg from 'pg';
 import * as m0001 from './migrations/0001-claims.js';
 import * as m0002 from './migrations/0002-claim-analysis.js';
+import * as m0003 from './migrations/0003-claim-list-indexes.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -19,7 +20,11 @@ export interface Db {
 }
 
 /** Every migration, in order. One set for both dialects. */
-const MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-claims': m0001, '0002-claim-analysis': m0002 };
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-claims': m0001,
+  '0002-claim-analysis': m0002,
+  '0003-claim-list-indexes': m0003,
+};
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
 
