@@ -58,6 +58,7 @@ export class ClaimAssessmentService {
     let update: Updateable<EvidenceTable> | undefined;
     let newHash: string | null = null;
     if (!(evidence.status === 'analysed' && evidence.references_key === key)) {
+      const startedMs = performance.now();
       const bytes = await blobs.get(evidence.blob_sha256);
       const order = await db.kysely
         .selectFrom('orders')
@@ -83,6 +84,19 @@ export class ClaimAssessmentService {
         references_key: key,
         analysed_at: nowIso(clock),
       };
+      this.deps.logger.info(
+        {
+          workspaceId,
+          evidenceId,
+          claimId: claim.id,
+          verdict: report.verdict,
+          score: report.score,
+          findings: report.findings.map((f) => f.code),
+          references: references.length,
+          ms: Math.round(performance.now() - startedMs),
+        },
+        'evidence analysed',
+      );
     }
     const assessed = await db.kysely.transaction().execute(async (trx) => {
       const at = nowIso(clock);
@@ -95,7 +109,12 @@ export class ClaimAssessmentService {
         .where('id', '=', claim.id)
         .execute();
       if (update) {
-        await trx.updateTable('evidence').set(update).where('id', '=', evidenceId).execute();
+        await trx
+          .updateTable('evidence')
+          .set(update)
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', evidenceId)
+          .execute();
         if (newHash) await this.reuse.recordPlatformHash(trx, newHash, at);
       }
       return this.assessIfComplete(trx, workspaceId, claim.id, at);

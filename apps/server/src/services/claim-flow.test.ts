@@ -72,7 +72,11 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(analysed.riskScore !== null && analysed.riskScore >= 0.5, `risk ${analysed.riskScore}`);
       assert.equal(analysed.merchantDeadlineAt, new Date(h.clock.nowMs() + 48 * HOUR_MS).toISOString());
       assert.ok(analysed.policyReasons.some((r) => r.code === 'high_finding' || r.code === 'evidence_not_clean'));
-      const [report] = await evidence.listEvidence(h.buyer(claim.id), claim.id);
+      const [seenByBuyer] = await evidence.listEvidence(h.buyer(claim.id), claim.id);
+      assert.equal(seenByBuyer?.report, null);
+      assert.equal(seenByBuyer?.verdict, null);
+      assert.equal((await claims.getClaim(h.buyer(claim.id), claim.id)).riskScore, null);
+      const [report] = await evidence.listEvidence(h.agent, claim.id);
       assert.equal(report?.status, 'analysed');
       assert.notEqual(report?.verdict, 'clean');
       const codes = report?.report?.findings.map((f) => f.code) ?? [];

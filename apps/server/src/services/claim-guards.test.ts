@@ -198,6 +198,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await claims.listClaims(h.agent, { q: 'G-1' })).items.length, rows.length);
       assert.equal((await claims.listClaims(h.agent, { q: '尺码' })).items.length, rows.length);
       assert.equal((await claims.listClaims(h.agent, { q: 'no-such-order' })).items.length, 0);
+      assert.equal((await claims.listClaims(h.agent, { q: '尺%' })).items.length, 0);
       assert.equal((await claims.listClaims(h.agent, { flagged: true })).items.length, 0);
     });
   });

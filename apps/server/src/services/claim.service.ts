@@ -9,7 +9,7 @@ import {
   type ClaimStatus,
   type ClaimType,
 } from '@proofdesk/domain';
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { ClaimsTable, Database } from '../adapters/db/schema.js';
 import { toClaim, type Claim } from '../adapters/db/claim.repository.js';
@@ -136,10 +136,15 @@ export class ClaimService {
     });
   }
 
-  /** @throws {DomainError} `not_found` (another workspace's claim; for a buyer, any other claim), `forbidden` */
+  /**
+   * One claim. A buyer sees its own claim without the forensic signals (risk score, policy reasons), so the checks
+   * do not teach forgers what they look for.
+   * @throws {DomainError} `not_found` (another workspace's claim; for a buyer, any other claim), `forbidden`
+   */
   async getClaim(actor: Actor, claimId: string): Promise<Claim> {
     requireClaimAccess(actor, claimId, 'claim.read');
-    return toClaim(await loadClaimRow(this.deps.db.kysely, actor.workspaceId, claimId));
+    const claim = toClaim(await loadClaimRow(this.deps.db.kysely, actor.workspaceId, claimId));
+    return actor.kind === 'buyer' ? forBuyer(claim) : claim;
   }
 
   /** Claims newest first, filtered, one page at a time. @throws {DomainError} `forbidden`, `invalid_input` */
@@ -170,7 +175,7 @@ export class ClaimService {
               .whereRef('orders.id', '=', 'claims.order_id')
               .where('orders.platform_order_id', '=', q),
           ),
-          eb('claims.reason', 'like', like),
+          sql<boolean>`${eb.ref('claims.reason')} like ${like} escape '\\'`,
         ]),
       );
     }
@@ -382,4 +387,9 @@ export class ClaimService {
       return toClaim(await loadClaimRow(trx, actor.workspaceId, claimId));
     });
   }
+}
+
+/** A claim as its buyer sees it: no risk score, no policy reasons. */
+export function forBuyer(claim: Claim): Claim {
+  return { ...claim, riskScore: null, policyReasons: [] };
 }

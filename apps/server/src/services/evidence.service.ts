@@ -88,11 +88,15 @@ export class EvidenceService {
         { kind: 'analyse_evidence', workspaceId: actor.workspaceId, evidenceId: id },
         { runAt: at },
       );
-      return toEvidence(evidence);
+      return view(actor, toEvidence(evidence));
     });
   }
 
-  /** A claim's evidence photos with their reports, oldest first. @throws {DomainError} `forbidden`, `not_found` */
+  /**
+   * A claim's evidence photos with their reports, oldest first. A buyer sees its photos without verdicts, scores,
+   * hashes or reports (the checks must not teach forgers what they look for).
+   * @throws {DomainError} `forbidden`, `not_found`
+   */
   async listEvidence(actor: Actor, claimId: string): Promise<Evidence[]> {
     requireClaimAccess(actor, claimId, 'claim.read');
     const db = this.deps.db.kysely;
@@ -104,7 +108,7 @@ export class EvidenceService {
       .where('claim_id', '=', claimId)
       .orderBy('id')
       .execute();
-    return rows.map(toEvidence);
+    return rows.map((row) => view(actor, toEvidence(row)));
   }
 
   /** One evidence photo of a claim. @throws {DomainError} `forbidden`, `not_found` */
@@ -118,7 +122,7 @@ export class EvidenceService {
       .where('id', '=', evidenceId)
       .executeTakeFirst();
     if (!row) throw errors.notFound('evidence', evidenceId);
-    return toEvidence(row);
+    return view(actor, toEvidence(row));
   }
 
   /** The bytes of an evidence photo. @throws {DomainError} `forbidden`, `not_found` */
@@ -130,4 +134,10 @@ export class EvidenceService {
     const evidence = await this.getEvidence(actor, claimId, evidenceId);
     return { evidence, bytes: await this.deps.blobs.get(evidence.sha256) };
   }
+}
+
+/** What an actor may see of an evidence photo: everything for staff, no forensic results for the buyer. */
+function view(actor: Actor, evidence: Evidence): Evidence {
+  if (actor.kind !== 'buyer') return evidence;
+  return { ...evidence, verdict: null, score: null, pdqHash: null, report: null };
 }

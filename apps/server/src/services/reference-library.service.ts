@@ -25,6 +25,8 @@ export interface WorkspaceReferences {
  */
 export class ReferenceLibrary {
   private readonly prepared = new Map<string, PreparedReference | null>();
+  /** The ids each workspace had last time, so deleted photos are dropped from memory. */
+  private readonly live = new Map<string, readonly string[]>();
 
   constructor(
     private readonly db: Db,
@@ -43,6 +45,10 @@ export class ReferenceLibrary {
       .where('deleted_at', 'is', null)
       .orderBy('id')
       .execute();
+    const ids = rows.map((r) => r.id);
+    const current = new Set(ids);
+    for (const id of this.live.get(workspaceId) ?? []) if (!current.has(id)) this.prepared.delete(id);
+    this.live.set(workspaceId, ids);
     const references: PreparedReference[] = [];
     for (const row of rows) {
       let prepared = this.prepared.get(row.id);
@@ -58,9 +64,7 @@ export class ReferenceLibrary {
       }
       if (prepared) references.push(prepared);
     }
-    const key = createHash('sha256')
-      .update(rows.map((r) => r.id).join(','))
-      .digest('hex');
+    const key = createHash('sha256').update(ids.join(',')).digest('hex');
     return { key, references };
   }
 }
