@@ -15,7 +15,12 @@ export interface Config {
   readonly contactKeys?: ContactKeyring;
   /** HMAC master key for buyer identities and phone lookups (`PROOFDESK_HMAC_KEY`); absent → `<data>/keys.json`. */
   readonly hmacKey?: Buffer;
+  /** Server log level (`PROOFDESK_LOG_LEVEL`: fatal, error, warn, info, debug, trace or silent; default info). */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Thrown when environment variables are invalid; lists every bad variable at once. */
 export class ConfigError extends Error {
@@ -56,6 +61,7 @@ export function langFromLocale(locale: string | undefined): Lang {
  * - `PROOFDESK_C2PA_TRUST_ANCHORS`: path of a PEM bundle of C2PA trust anchors (default: none)
  * - `PROOFDESK_CONTACT_KEYS`: `<keyId>:<base64 32 bytes>,…`, the first current (default: `<data>/keys.json`)
  * - `PROOFDESK_HMAC_KEY`: base64 of 32–64 bytes (default: `<data>/keys.json`)
+ * - `PROOFDESK_LOG_LEVEL`: server log level (default info)
  * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
  * @throws {ConfigError} listing every invalid variable
  */
@@ -68,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
   };
   const contactKeys = parseOptional(env, 'PROOFDESK_CONTACT_KEYS', parseContactKeys, problems);
   const hmacKey = parseOptional(env, 'PROOFDESK_HMAC_KEY', parseHmacKey, problems);
+  const logLevel = env.PROOFDESK_LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    problems.push(`PROOFDESK_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   if (problems.length > 0) throw new ConfigError(problems);
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   const anchors = env.PROOFDESK_C2PA_TRUST_ANCHORS;
@@ -75,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
     limits,
     lang: langFromLocale(locale),
     interactive: stderrIsTty && env.CI !== 'true',
+    logLevel: logLevel as LogLevel,
     ...(anchors ? { c2paTrustAnchorsPath: anchors } : {}),
     ...(contactKeys ? { contactKeys } : {}),
     ...(hmacKey ? { hmacKey } : {}),
