@@ -8,7 +8,7 @@ import {
 } from '@proofdesk/domain';
 import { checkPhoto, combineFindings, DEFAULT_LIMITS, hashPhoto, type PhotoReport } from '@proofdesk/forensics';
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { ClaimsTable, Database, EvidenceTable } from '../adapters/db/schema.js';
+import type { ClaimsTable, Database } from '../adapters/db/schema.js';
 import { loadWorkspacePolicy } from '../adapters/db/workspace.repository.js';
 import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import type { JobResult } from '../jobs/job-types.js';
@@ -55,8 +55,7 @@ export class ClaimAssessmentService {
     if (!UNDECIDED_WITH_EVIDENCE.includes(claim.status as ClaimStatus))
       return { outcome: 'skipped', why: `claim ${claim.id} is ${claim.status}` };
     const { key, references } = await this.references.referencesFor(workspaceId);
-    let update: Updateable<EvidenceTable> | undefined;
-    let newHash: string | null = null;
+    let analysed: { report: PhotoReport; pdqHash: string | null } | undefined;
     if (!(evidence.status === 'analysed' && evidence.references_key === key)) {
       const startedMs = performance.now();
       const bytes = await blobs.get(evidence.blob_sha256);
@@ -66,24 +65,13 @@ export class ClaimAssessmentService {
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', claim.order_id)
         .executeTakeFirst();
-      let report = await checkPhoto({ file: evidence.filename, bytes, sha256: evidence.blob_sha256 }, forensic, {
+      const report = await checkPhoto({ file: evidence.filename, bytes, sha256: evidence.blob_sha256 }, forensic, {
         limits,
         ...(order?.delivered_at ? { deliveredAt: new Date(order.delivered_at) } : {}),
         ...(references.length > 0 ? { references } : {}),
       });
       const hashed = await hashPhoto(bytes, forensic, limits);
-      const pdqHash = hashed.ok ? hashed.hash : null;
-      if (pdqHash) report = await this.withReuse(report, workspaceId, claim.id, pdqHash);
-      if (pdqHash && evidence.pdq_hash === null) newHash = pdqHash;
-      update = {
-        status: 'analysed',
-        verdict: report.verdict,
-        score: report.score,
-        report_json: JSON.stringify(report),
-        pdq_hash: pdqHash,
-        references_key: key,
-        analysed_at: nowIso(clock),
-      };
+      analysed = { report, pdqHash: hashed.ok ? hashed.hash : null };
       this.deps.logger.info(
         {
           workspaceId,
@@ -100,26 +88,45 @@ export class ClaimAssessmentService {
     }
     const assessed = await db.kysely.transaction().execute(async (trx) => {
       const at = nowIso(clock);
-      // Lock the claim row first: two photos of one claim finishing at once on PostgreSQL would otherwise each see
-      // the other still pending, and the claim would never be assessed.
+      // Lock the workspace row, then the claim row. The workspace lock serialises the commits of analyses in the
+      // workspace, so of two claims with the same photo analysed at once the later one sees the earlier one's hash
+      // (the reuse search runs here, inside the lock). The claim lock: two photos of one claim finishing at once
+      // would otherwise each see the other still pending, and the claim would never be assessed (PostgreSQL).
+      await trx
+        .updateTable('workspaces')
+        .set((eb) => ({ slug: eb.ref('slug') }))
+        .where('id', '=', workspaceId)
+        .execute();
       await trx
         .updateTable('claims')
         .set((eb) => ({ updated_at: eb.ref('updated_at') }))
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', claim.id)
         .execute();
-      if (update) {
+      if (analysed) {
+        const { pdqHash } = analysed;
+        const report = pdqHash
+          ? await this.withReuse(trx, analysed.report, workspaceId, claim.id, pdqHash)
+          : analysed.report;
         await trx
           .updateTable('evidence')
-          .set(update)
+          .set({
+            status: 'analysed',
+            verdict: report.verdict,
+            score: report.score,
+            report_json: JSON.stringify(report),
+            pdq_hash: pdqHash,
+            references_key: key,
+            analysed_at: at,
+          })
           .where('workspace_id', '=', workspaceId)
           .where('id', '=', evidenceId)
           .execute();
-        if (newHash) await this.reuse.recordPlatformHash(trx, newHash, at);
+        if (pdqHash && evidence.pdq_hash === null) await this.reuse.recordPlatformHash(trx, pdqHash, at);
       }
       return this.assessIfComplete(trx, workspaceId, claim.id, at);
     });
-    if (!update && !assessed)
+    if (!analysed && !assessed)
       return { outcome: 'skipped', why: `evidence ${evidenceId} already analysed against the same references` };
     return { outcome: 'done' };
   }
@@ -212,12 +219,13 @@ export class ClaimAssessmentService {
   }
 
   private async withReuse(
+    trx: Kysely<Database>,
     report: PhotoReport,
     workspaceId: string,
     claimId: string,
     pdqHash: string,
   ): Promise<PhotoReport> {
-    const matches = await this.reuse.findInOtherClaims(workspaceId, claimId, pdqHash);
+    const matches = await this.reuse.findInOtherClaims(trx, workspaceId, claimId, pdqHash);
     if (matches.length === 0) return report;
     const findings = [...report.findings, reuseFinding(matches)];
     const combined = combineFindings(findings);

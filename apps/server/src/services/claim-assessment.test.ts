@@ -77,6 +77,21 @@ for (const dialect of TEST_DIALECTS) {
       );
     });
 
+    it('finds the reuse when two workers analyse the same photo of two claims at once', async () => {
+      const photo = fixtureBytes('camera/nikon-coolpix-p6000-gps.jpg');
+      const a = await claimWithPhoto('PDD-R1', 'buyer-r1', 2_500, photo);
+      const b = await claimWithPhoto('PDD-R2', 'buyer-r2', 2_500, photo);
+      await h.runJobs(2);
+      const reuseOf = async (claimId: string) =>
+        (await h.services.evidence.listEvidence(h.agent, claimId))[0]?.report?.findings.find(
+          (f) => f.code === 'reuse.seen_in_other_claim',
+        )?.facts?.claimIds;
+      const [ofA, ofB] = [await reuseOf(a.id), await reuseOf(b.id)];
+      assert.ok(ofA !== undefined || ofB !== undefined, 'neither claim saw the other');
+      if (ofA) assert.deepEqual(ofA, [b.id]);
+      if (ofB) assert.deepEqual(ofB, [a.id]);
+    });
+
     it('keeps a clean claim over the ceiling for the merchant', async () => {
       const claim = await claimWithPhoto('PDD-2', 'buyer-b', 9_000, CLEAN_TOO);
       await h.runJobs();

@@ -35,7 +35,7 @@ export interface Services {
 export function createServices(deps: ServiceDeps): Services {
   const buyers = new BuyerService(deps);
   const references = new ReferenceLibrary(deps.db, deps.blobs, deps.forensic, deps.logger, deps.limits);
-  const reuse = new ReuseIndexService(deps.db);
+  const reuse = new ReuseIndexService();
   const assessment = new ClaimAssessmentService(deps, references, reuse);
   return {
     catalogue: new CatalogueService(deps),

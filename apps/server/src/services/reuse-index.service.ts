@@ -1,6 +1,5 @@
 import { HashIndex, makeFinding, text, type Finding } from '@proofdesk/forensics';
 import type { Kysely } from 'kysely';
-import type { Db } from '../adapters/db/database.js';
 import type { Database } from '../adapters/db/schema.js';
 
 /** PDQ's "same picture" threshold, in bits of 256. */
@@ -31,17 +30,20 @@ interface WorkspaceIndex {
 export class ReuseIndexService {
   private readonly indexes = new Map<string, WorkspaceIndex>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly radiusBits = REUSE_RADIUS_BITS,
-  ) {}
+  constructor(private readonly radiusBits = REUSE_RADIUS_BITS) {}
 
   /**
    * Evidence photos of other claims of the workspace within the radius of `pdqHash`, nearest first.
+   * @param db where to read new rows from: the caller's transaction when it holds one
    * @param claimId the claim the photo belongs to: its own evidence is not a reuse
    */
-  async findInOtherClaims(workspaceId: string, claimId: string, pdqHash: string): Promise<ReuseMatch[]> {
-    const { index, entries } = await this.indexFor(workspaceId);
+  async findInOtherClaims(
+    db: Kysely<Database>,
+    workspaceId: string,
+    claimId: string,
+    pdqHash: string,
+  ): Promise<ReuseMatch[]> {
+    const { index, entries } = await this.indexFor(db, workspaceId);
     const matches: ReuseMatch[] = [];
     for (const match of index.search(pdqHash, this.radiusBits)) {
       const entry = entries[match.id];
@@ -62,8 +64,7 @@ export class ReuseIndexService {
       .execute();
   }
 
-  private async indexFor(workspaceId: string): Promise<WorkspaceIndex> {
-    const db = this.db.kysely;
+  private async indexFor(db: Kysely<Database>, workspaceId: string): Promise<WorkspaceIndex> {
     const { n } = await db
       .selectFrom('evidence')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
