@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as m0001 from './migrations/0001-claims.js';
 import * as m0002 from './migrations/0002-claim-analysis.js';
 import * as m0003 from './migrations/0003-claim-list-indexes.js';
+import * as m0004 from './migrations/0004-job-queue-order.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-claims': m0001,
   '0002-claim-analysis': m0002,
   '0003-claim-list-indexes': m0003,
+  '0004-job-queue-order': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -79,8 +79,8 @@ export class DbJobQueue {
   }
 
   /**
-   * Takes one due job: queued with `run_at` ≤ now, or running with an expired lease. Due jobs go oldest `run_at`
-   * first. Returns undefined when none is due.
+   * Takes one due job: a running one whose lease expired (its worker crashed) first, else the queued one with the
+   * oldest `run_at` ≤ now. Returns undefined when none is due.
    * @param lockMs how long the lease lasts before another worker may take the job (renew with {@link renewLease})
    * @param kinds only these kinds (default all)
    */
@@ -91,32 +91,32 @@ export class DbJobQueue {
     const lockedUntil = isoAt(nowMs + lockMs);
     const take = async (trx: Kysely<Database>): Promise<Selectable<JobsTable> | undefined> => {
       await this.buryCrashLooped(trx, now);
-      const pick = trx
-        .selectFrom('jobs')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
-            eb.and([eb('status', '=', 'running'), eb('locked_until', '<=', now)]),
-          ]),
-        )
-        .$if(kinds !== undefined, (qb) => qb.where('kind', 'in', kinds!))
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(1)
-        .$if(this.db.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
-      return trx
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          attempts: eb('attempts', '+', 1),
-          locked_by: workerId,
-          locked_until: lockedUntil,
-          updated_at: now,
-        }))
-        .where('id', '=', pick)
-        .returningAll()
-        .executeTakeFirst();
+      // Expired leases first (few rows: at most the workers' concurrency), then the queued job due longest ago;
+      // each an index step on jobs_lease / jobs_due, however long the queue.
+      const pick = (status: 'running' | 'queued') =>
+        trx
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', status)
+          .$if(status === 'running', (qb) => qb.where('locked_until', '<=', now).orderBy('locked_until'))
+          .$if(status === 'queued', (qb) => qb.where('run_at', '<=', now).orderBy('run_at').orderBy('id'))
+          .$if(kinds !== undefined, (qb) => qb.where('kind', 'in', kinds!))
+          .limit(1)
+          .$if(this.db.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
+      const lease = (status: 'running' | 'queued') =>
+        trx
+          .updateTable('jobs')
+          .set((eb) => ({
+            status: 'running',
+            attempts: eb('attempts', '+', 1),
+            locked_by: workerId,
+            locked_until: lockedUntil,
+            updated_at: now,
+          }))
+          .where('id', '=', pick(status))
+          .returningAll()
+          .executeTakeFirst();
+      return (await lease('running')) ?? (await lease('queued'));
     };
     const row = this.db.dialect === 'sqlite' ? await this.immediate(take) : await take(this.kysely);
     if (!row) return undefined;
