@@ -4,6 +4,7 @@ import { createForensicPorts } from '../adapters/media/forensic-ports.js';
 import { AUDIT_USAGE, runAudit } from './commands/audit.command.js';
 import { CHECK_USAGE, runCheck } from './commands/check.command.js';
 import { HASH_USAGE, runHash } from './commands/hash.command.js';
+import { SERVE_USAGE, runServe } from './commands/serve.command.js';
 import { WORKER_USAGE, runWorker } from './commands/worker.command.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,6 +14,8 @@ ${CHECK_USAGE}
 ${HASH_USAGE}
 
 ${AUDIT_USAGE}
+
+${SERVE_USAGE}
 
 ${WORKER_USAGE}
 `;
@@ -43,6 +46,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case 'audit':
         return await runAudit(args, deps);
+      case 'serve':
+        return await runServe(args, { config });
       case 'worker':
         return await runWorker(args, { config });
       case undefined:

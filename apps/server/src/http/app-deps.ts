@@ -1,4 +1,4 @@
-import type { ChainVerification, Clock } from '@proofdesk/domain';
+import type { Clock } from '@proofdesk/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../adapters/db/database.js';
 import type { ApiKeyService } from '../services/api-key.service.js';
@@ -6,6 +6,7 @@ import type { AuthService } from '../services/auth.service.js';
 import type { UserService } from '../services/user.service.js';
 import type { WorkspaceService } from '../services/workspace.service.js';
 import type { Services } from '../services/index.js';
+import type { ChainReport } from '../services/audit.service.js';
 import type { JobStatus } from '../jobs/job-types.js';
 
 /** Dead-letter administration and counts, as the job queue offers them. */
@@ -29,9 +30,9 @@ export interface JobAdmin {
   requeue(id: string, workspaceId?: string): Promise<void>;
 }
 
-/** Checks one workspace's audit hash chain. */
+/** Checks one workspace's audit hash chain (`verifyWorkspaceChain` of services/audit.service.ts, bound to the db). */
 export interface AuditVerifier {
-  verifyWorkspaceChain(workspaceId: string): Promise<ChainVerification>;
+  verifyWorkspaceChain(workspaceId: string): Promise<ChainReport>;
 }
 
 /** The services the routes call: the claims use cases (`createServices`) and the auth and admin services. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLES, verifyAuditChain, type Actor, type Role } from '@proofdesk/domain';
+import { ROLES, type Actor, type Role } from '@proofdesk/domain';
 import { DEFAULT_LIMITS } from '@proofdesk/forensics';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
@@ -11,7 +11,6 @@ import { AesGcmContactCipher } from '../adapters/crypto/aes-gcm.contact-cipher.j
 import { deriveBuyerLinkKey } from '../adapters/crypto/buyer-link.js';
 import { HmacPseudonymiser } from '../adapters/crypto/hmac.pseudonymiser.js';
 import { ScryptPasswordHasher } from '../adapters/crypto/scrypt.password-hasher.js';
-import { toChainedEvent } from '../adapters/db/audit.repository.js';
 import type { Dialect } from '../adapters/db/database.js';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
 import { DbJobQueue } from '../adapters/queue/db.job-queue.js';
@@ -19,6 +18,7 @@ import { ManualClock } from '../adapters/system/system-clock.js';
 import { Uuid7IdGenerator } from '../adapters/system/uuid7.id-generator.js';
 import { JobWorker } from '../jobs/job-worker.js';
 import { createApiKeyService } from '../services/api-key.service.js';
+import { verifyWorkspaceChain } from '../services/audit.service.js';
 import { createAuthService } from '../services/auth.service.js';
 import { createServices, silentLogger, type Services } from '../services/index.js';
 import { createUserService } from '../services/user.service.js';
@@ -82,17 +82,7 @@ export async function createTestApp(dialect: Dialect, options: HttpOptions = {})
     apiKeys: createApiKeyService(base),
     workspaces: createWorkspaceService(base),
     jobs: queue,
-    audit: {
-      async verifyWorkspaceChain(workspaceId) {
-        const rows = await t.db.kysely
-          .selectFrom('audit_events')
-          .selectAll()
-          .where('workspace_id', '=', workspaceId)
-          .orderBy('seq')
-          .execute();
-        return verifyAuditChain(rows.map(toChainedEvent));
-      },
-    },
+    audit: { verifyWorkspaceChain: (workspaceId) => verifyWorkspaceChain(t.db, workspaceId) },
   };
   const ws = await services.workspaces.createWorkspace({ slug: 'acme', name: '极客智能锁旗舰店' });
   const other = await services.workspaces.createWorkspace({ slug: 'other', name: 'Other shop' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.js';
 import { defineRoute, type ApiRoute } from '../route.js';
-import { idParams, isoTime, pageOf, pageQuery } from '../schemas/common.schemas.js';
+import { bilingualSchema, idParams, isoTime, pageOf, pageQuery } from '../schemas/common.schemas.js';
 import { workspacePolicySchema } from '../../services/workspace.service.js';
 
 const policySchema = workspacePolicySchema.meta({ id: 'WorkspacePolicy' });
@@ -30,9 +30,10 @@ const chainSchema = z
     checked: z.int(),
     firstBreak: z
       .object({
-        id: z.string(),
+        id: z.string().nullable().describe('null when the break is a missing tail row'),
         seq: z.int(),
-        reason: z.enum(['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch']),
+        reason: z.enum(['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch']),
+        text: bilingualSchema,
       })
       .optional(),
   })
