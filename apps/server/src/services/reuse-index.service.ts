@@ -1,4 +1,4 @@
-import { HashIndex, makeFinding, text, type Finding } from '@proofdesk/forensics';
+import { HashIndex, makeFinding, pdqWords, text, WORDS_PER_HASH, type Finding } from '@proofdesk/forensics';
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 
@@ -81,11 +81,10 @@ export class ReuseIndexService {
       .where('pdq_hash', 'is not', null)
       .orderBy('id')
       .execute();
-    const index = HashIndex.empty();
-    const entries = rows.map((row, i) => {
-      index.add(i, row.pdq_hash!);
-      return { evidenceId: row.id, claimId: row.claim_id };
-    });
+    const words = new Uint32Array(rows.length * WORDS_PER_HASH);
+    rows.forEach((row, i) => words.set(pdqWords(row.pdq_hash!), i * WORDS_PER_HASH));
+    const index = HashIndex.build(Uint32Array.from(rows.keys()), words);
+    const entries = rows.map((row) => ({ evidenceId: row.id, claimId: row.claim_id }));
     const built = { count: rows.length, index, entries };
     this.indexes.set(workspaceId, built);
     return built;
