@@ -49,8 +49,9 @@ export interface WorkerCommandDeps {
 }
 
 /**
- * The buyer-data keys for a worker: the configured ones, else `<data>/keys.json`. That file is created only for
- * SQLite (one machine); with PostgreSQL, a worker making up its own keys would seal data no API process can open.
+ * The buyer-data keys for a server or worker process: the configured ones, else `<data>/keys.json`. That file is
+ * created only for SQLite (one machine); with PostgreSQL, a process making up its own keys would seal data that the
+ * other processes cannot open.
  * @throws {UsageError} with PostgreSQL when keys are neither configured nor in the key file
  */
 export async function workerKeys(config: Config, spec: string, keyFile: string): Promise<BuyerDataKeys> {
@@ -58,7 +59,7 @@ export async function workerKeys(config: Config, spec: string, keyFile: string):
   if (config.contactKeys && config.hmacKey) return { contactKeys: config.contactKeys, hmacKey: config.hmacKey };
   if (!existsSync(keyFile))
     throw new UsageError(
-      `with PostgreSQL the worker needs the API's keys: set PROOFDESK_CONTACT_KEYS and PROOFDESK_HMAC_KEY, or give --data a folder holding its keys.json (${keyFile} does not exist)`,
+      `with PostgreSQL every API and worker process needs the same buyer-data keys: set PROOFDESK_CONTACT_KEYS and PROOFDESK_HMAC_KEY, or give --data a folder holding the keys.json they share (${keyFile} does not exist)`,
     );
   return resolveBuyerDataKeys(config, keyFile);
 }
