@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROLES, type Actor, type Role } from '@proofdesk/domain';
 import { DEFAULT_LIMITS } from '@proofdesk/forensics';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { FsBlobStore } from '../adapters/blob/fs.blob-store.js';
 import { AesGcmContactCipher } from '../adapters/crypto/aes-gcm.contact-cipher.js';
@@ -57,7 +57,11 @@ export const TEST_PASSWORD = 'test-password-1';
  * The whole API over a real database of `dialect`, real blob store, real crypto and forensic ports and the real job
  * worker; only the clock and ids are under the test's control. One user per role is signed in.
  */
-export async function createTestApp(dialect: Dialect, options: HttpOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  options: HttpOptions = {},
+  logger?: FastifyBaseLogger,
+): Promise<TestApp> {
   const t = await createTestDatabase(dialect);
   const clock = new ManualClock(Date.now());
   const ids = new Uuid7IdGenerator(clock);
@@ -86,7 +90,7 @@ export async function createTestApp(dialect: Dialect, options: HttpOptions = {})
   };
   const ws = await services.workspaces.createWorkspace({ slug: 'acme', name: '极客智能锁旗舰店' });
   const other = await services.workspaces.createWorkspace({ slug: 'other', name: 'Other shop' });
-  const app = await buildApp({ db: t.db, clock, services, options });
+  const app = await buildApp({ db: t.db, clock, services, options, ...(logger ? { logger } : {}) });
 
   const actors: Partial<Record<Role | 'outsider', Actor>> = {};
   const as: Partial<Record<Role | 'outsider', Credentials>> = {};
