@@ -17,6 +17,8 @@ export interface Config {
   readonly hmacKey?: Buffer;
   /** Server log level (`PROOFDESK_LOG_LEVEL`: fatal, error, warn, info, debug, trace or silent; default info). */
   readonly logLevel: LogLevel;
+  /** API requests per minute per credential (or per IP without one) (`PROOFDESK_RATE_LIMIT_PER_MINUTE`, default 600). */
+  readonly rateLimitPerMinute: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -62,6 +64,7 @@ export function langFromLocale(locale: string | undefined): Lang {
  * - `PROOFDESK_CONTACT_KEYS`: `<keyId>:<base64 32 bytes>,…`, the first current (default: `<data>/keys.json`)
  * - `PROOFDESK_HMAC_KEY`: base64 of 32–64 bytes (default: `<data>/keys.json`)
  * - `PROOFDESK_LOG_LEVEL`: server log level (default info)
+ * - `PROOFDESK_RATE_LIMIT_PER_MINUTE`: API requests per minute per credential or IP (default 600)
  * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
  * @throws {ConfigError} listing every invalid variable
  */
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
   };
   const contactKeys = parseOptional(env, 'PROOFDESK_CONTACT_KEYS', parseContactKeys, problems);
   const hmacKey = parseOptional(env, 'PROOFDESK_HMAC_KEY', parseHmacKey, problems);
+  const rateLimitPerMinute = positiveInteger(env, 'PROOFDESK_RATE_LIMIT_PER_MINUTE', 600, problems);
   const logLevel = env.PROOFDESK_LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     problems.push(`PROOFDESK_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
     lang: langFromLocale(locale),
     interactive: stderrIsTty && env.CI !== 'true',
     logLevel: logLevel as LogLevel,
+    rateLimitPerMinute,
     ...(anchors ? { c2paTrustAnchorsPath: anchors } : {}),
     ...(contactKeys ? { contactKeys } : {}),
     ...(hmacKey ? { hmacKey } : {}),

@@ -6,6 +6,7 @@ import { CHECK_USAGE, runCheck } from './commands/check.command.js';
 import { HASH_USAGE, runHash } from './commands/hash.command.js';
 import { SERVE_USAGE, runServe } from './commands/serve.command.js';
 import { WORKER_USAGE, runWorker } from './commands/worker.command.js';
+import { seedDemoOnEmptyDatabase } from '../seed/demo-seed-hook.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage:
@@ -47,7 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'audit':
         return await runAudit(args, deps);
       case 'serve':
-        return await runServe(args, { config });
+        return await runServe(args, { config, onEmptyDatabase: seedDemoOnEmptyDatabase });
       case 'worker':
         return await runWorker(args, { config });
       case undefined:

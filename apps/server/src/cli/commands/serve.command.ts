@@ -19,6 +19,7 @@ export const SERVE_USAGE = `proofdesk serve [--port 8080] [--host 127.0.0.1] [--
                           (default: ./data)
   --database <spec>       SQLite file or postgres:// URL (default: <data>/proofdesk.db)
   --no-worker             do not run jobs in this process (scale-out: run \`proofdesk worker\` processes instead)
+  --no-demo               do not seed the demo workspace into an empty database
 Exit status: 0 after a clean stop; 2 for usage errors.`;
 
 /** What the serve command needs from the composition root. */
@@ -55,6 +56,7 @@ export async function runServe(args: readonly string[], deps: ServeCommandDeps):
         data: { type: 'string' },
         database: { type: 'string' },
         'no-worker': { type: 'boolean' },
+        'no-demo': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -82,8 +84,8 @@ export async function runServe(args: readonly string[], deps: ServeCommandDeps):
       limits: config.limits,
       logger,
       worker: values['no-worker'] !== true,
-      http: { processMetrics: true },
-      ...(deps.onEmptyDatabase ? { onEmptyDatabase: deps.onEmptyDatabase } : {}),
+      http: { processMetrics: true, rateLimitPerMinute: config.rateLimitPerMinute },
+      ...(deps.onEmptyDatabase && values['no-demo'] !== true ? { onEmptyDatabase: deps.onEmptyDatabase } : {}),
     });
     try {
       const address = await server.app.listen({ port, host });
