@@ -38,6 +38,21 @@ function rateLimitKey(request: FastifyRequest): string {
   return credential ? `cred:${sha256Hex(credential).slice(0, 32)}` : `ip:${request.ip}`;
 }
 
+/** Upload routes read their form themselves (no body schema to validate); document the form they expect. */
+const MULTIPART_FILE_BODY = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'string', format: 'binary', description: 'The photo (JPEG, PNG, WebP, HEIC, AVIF…)' } },
+};
+
+const documentMultipart: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const consumes = (input.schema as { consumes?: readonly string[] } | undefined)?.consumes;
+  return consumes?.includes('multipart/form-data')
+    ? { ...out, schema: { ...out.schema, body: MULTIPART_FILE_BODY } }
+    : out;
+};
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The API's route table, as registered (the authz matrix test walks it). */
@@ -116,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: documentMultipart,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PATH });
