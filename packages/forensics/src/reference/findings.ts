@@ -7,13 +7,16 @@ import { makeFinding } from '../finding.js';
 import type { Finding, Region } from '../report.js';
 import { text } from '../text.js';
 import type { ClaimImage } from './claim-image.js';
+import { coverBoxes } from './cover.js';
 import { differenceHeatmap } from './heatmap.js';
 import { applyHomography, type Homography } from './homography.js';
 import type { ReferenceMatch } from './match-claim.js';
 import { claimToReference, describeTransform, type ReferenceTransform } from './transform.js';
 
-/** Regions reported at most (largest first). */
+/** Changed areas reported at most (largest first). */
 const MAX_REGIONS = 8;
+/** Boxes the changed cells are covered with at most (coarser tiles beyond it). */
+const MAX_COVER_BOXES = 40;
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -119,21 +122,26 @@ export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Fin
   });
   const gridRegions = match.regions.regions.slice(0, MAX_REGIONS);
   if (gridRegions.length === 0) return [derived];
-  const regions = gridRegions.map((r) => toClaimBox(r, match, claim));
-  const referenceRegions = regions.map((box) => toReferenceBox(box, toRef, ref.width, ref.height));
+  // Each changed area's bounding box, and the changed cells themselves as a few boxes: the finding's regions.
+  const areas = gridRegions.map((r) => toClaimBox(r, match, claim));
+  const cover = coverBoxes(match.regions.shape, match.pair.width, match.pair.height, MAX_COVER_BOXES);
+  const regions = cover.length > 0 ? cover.map((b) => toClaimBox(b, match, claim)) : areas;
+  const referenceRegions = areas.map((box) => toReferenceBox(box, toRef, ref.width, ref.height));
   const peak = Math.max(...gridRegions.map((r) => r.peak));
   const edit = makeFinding('reference.local_edit', {
     severity: 'high',
     // Regions already passed the calibrated thresholds (size, peak ≥ 1.5× the map's own threshold).
     strength: 1,
     detail: text(
-      `与参考图 ${ref.file} 相比，有 ${regions.length} 处局部改动（见区域框与热力图）。`,
-      `Compared with the reference ${ref.file}, ${regions.length} region${regions.length > 1 ? 's' : ''} changed (see the boxes and the heat map).`,
+      `与参考图 ${ref.file} 相比，有 ${areas.length} 处局部改动（见区域框与热力图）。`,
+      `Compared with the reference ${ref.file}, ${areas.length} area${areas.length > 1 ? 's' : ''} changed (see the boxes and the heat map).`,
     ),
     regions,
     ref: refField,
     facts: {
       reference: ref.file,
+      /** Each changed area's bounding box in this photo's pixels (the regions cover the changed cells themselves). */
+      areas,
       referenceRegions,
       peakScore: round(peak, 2),
       thresholds: {

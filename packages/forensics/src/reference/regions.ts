@@ -33,12 +33,21 @@ export interface RegionOptions {
   readonly minCells?: number;
   /** A region needs a cell at least this many times over the threshold (default 1.5). */
   readonly minPeak?: number;
+  /**
+   * Hysteresis: a kept region's shape grows into connected cells whose score is at least this (default 0.5), so the
+   * faint edge of a stain or a crack's halo counts as changed without starting a region of its own.
+   */
+  readonly growTo?: number;
+  /** How many cells the shape may grow by hysteresis at most (default 1). */
+  readonly growSteps?: number;
 }
 
 /** The per-cell score (max of the three ratios to their thresholds), the regions, and the thresholds used. */
 export interface RegionResult {
   readonly score: Float32Array;
   readonly regions: readonly GridRegion[];
+  /** 1 for the cells of the kept regions, grown by hysteresis ({@link RegionOptions.growTo}), inside the overlap. */
+  readonly shape: Uint8Array;
   readonly thresholds: { readonly structure: number; readonly luma: number; readonly chroma: number };
 }
 
@@ -65,8 +74,13 @@ function robustThreshold(map: Float32Array, mask: Uint8Array, k: number, floor: 
 }
 
 /** Labels 8-connected components of `mask`; returns their regions with scores from `score`. */
-function components(mask: Uint8Array, score: Float32Array, width: number, height: number): GridRegion[] {
-  const label = new Int32Array(mask.length).fill(-1);
+function components(
+  mask: Uint8Array,
+  score: Float32Array,
+  width: number,
+  height: number,
+  label = new Int32Array(mask.length).fill(-1),
+): GridRegion[] {
   const regions: GridRegion[] = [];
   const stack: number[] = [];
   for (let start = 0; start < mask.length; start++) {
@@ -136,9 +150,51 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
   for (let i = 0; i < n; i++) closed[i] = closed[i]! & overlap[i]!;
   const minCells = Math.max(options.minCells ?? 12, (options.minShare ?? 0.0008) * overlapCells);
   const minPeak = options.minPeak ?? 1.5;
-  const regions = components(closed, score, maps.width, maps.height)
-    // A box thinner than 3 cells is a straight edge (an app bar's border, a frame line), not painted damage.
-    .filter((r) => r.cells >= minCells && r.peak >= minPeak && Math.min(r.w, r.h) >= 3)
-    .sort((a, b) => b.cells - a.cells);
-  return { score, regions, thresholds };
+  const label = new Int32Array(n).fill(-1);
+  const all = components(closed, score, maps.width, maps.height, label);
+  // A box thinner than 3 cells is a straight edge (an app bar's border, a frame line), not painted damage.
+  const keep = all.map((r) => r.cells >= minCells && r.peak >= minPeak && Math.min(r.w, r.h) >= 3);
+  const regions = all.filter((_, i) => keep[i]).sort((a, b) => b.cells - a.cells);
+  const shape = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (label[i]! >= 0 && keep[label[i]!]) shape[i] = 1;
+  growShape(shape, score, overlap, maps.width, maps.height, options.growTo ?? 0.5, options.growSteps ?? 1);
+  return { score, regions, shape, thresholds };
+}
+
+/**
+ * Grows `shape` (in place) into 8-connected cells of the overlap whose score is at least `low`, at most `steps`
+ * cells away from the shape it started from (a faint halo is next to the paint; a long faint edge is not paint).
+ */
+function growShape(
+  shape: Uint8Array,
+  score: Float32Array,
+  overlap: Uint8Array,
+  width: number,
+  height: number,
+  low: number,
+  steps: number,
+): void {
+  let frontier: number[] = [];
+  for (let i = 0; i < shape.length; i++) if (shape[i]) frontier.push(i);
+  for (let step = 0; step < steps && frontier.length > 0; step++) {
+    const next: number[] = [];
+    for (const i of frontier) {
+      const x = i % width;
+      const y = (i - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const j = yy * width + xx;
+          if (!shape[j] && overlap[j] && score[j]! >= low) {
+            shape[j] = 1;
+            next.push(j);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
 }
