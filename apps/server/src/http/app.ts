@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get(OPENAPI_PATH, { schema: { hide: true } }, (_request, reply) => reply.send(app.swagger()));
 
   const routes = apiRoutes(deps);
-  registerApiRoutes(app, routes, deps.services);
+  registerApiRoutes(app, routes, { services: deps.services, db: deps.db, clock: deps.clock });
   app.decorate('apiRoutes', routes);
   await app.ready();
   return app;

@@ -1,7 +1,9 @@
-import { actorMay, DomainError, errors, type Actor, type Permission } from '@proofdesk/domain';
+import { actorMay, DomainError, errors, type Actor, type Clock, type Permission } from '@proofdesk/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Db } from '../adapters/db/database.js';
+import { idempotent } from './idempotency.js';
 import { CSRF_HEADER, resolvePrincipal, type CredentialServices, type Principal } from './principal.js';
 import { errorBodySchema } from './schemas/common.schemas.js';
 import { safeEqual } from '../adapters/crypto/tokens.js';
@@ -65,6 +67,11 @@ export interface ApiRoute<S extends RouteSchema = RouteSchema, A extends Access 
   readonly multipart?: { readonly field: string };
   /** Accept a buyer link as `?token=` as well as in the Authorization header. */
   readonly queryToken?: boolean;
+  /**
+   * Honour an `Idempotency-Key` header: the same key and body answer the stored first response, another body 409
+   * `idempotency_mismatch`. Only for creates whose answer may be stored (never one that shows a secret once).
+   */
+  readonly idempotent?: boolean;
   /** A tighter rate limit than the global one, per client IP. */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   /** Answers the response body, or the reply itself once it has sent something else (bytes, a redirect). */
@@ -79,6 +86,13 @@ export function defineRoute<const S extends RouteSchema, const A extends Access>
 export const API_PREFIX = '/api/v1';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe('Makes a retried create safe: the same key and body answer the first response again');
 
 function csrfRefused(): DomainError {
   return new DomainError(
@@ -120,11 +134,25 @@ function securityOf(access: Access): readonly Record<string, readonly string[]>[
 export function registerApiRoutes(
   app: FastifyInstance,
   routes: readonly ApiRoute[],
-  services: CredentialServices,
+  deps: { services: CredentialServices; db: Db; clock: Clock },
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   for (const route of routes) {
-    const { response, ...inputs } = route.schema;
+    const { response, ...declared } = route.schema;
+    const inputs = route.idempotent
+      ? { ...declared, headers: z.looseObject({ 'idempotency-key': idempotencyKeySchema }) }
+      : declared;
+    const run = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> =>
+      route.handler({
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        headers: request.headers,
+        actor: request.principal?.actor ?? null,
+        principal: request.principal,
+        request,
+        reply,
+      });
     typed.route({
       method: route.method,
       url: `${API_PREFIX}${route.url}`,
@@ -149,21 +177,31 @@ export function registerApiRoutes(
             }
           : {}),
       },
-      onRequest: async (request) => authorise(request, route, services),
+      onRequest: async (request) => authorise(request, route, deps.services),
       handler: async (request, reply) => {
-        const result = await route.handler({
-          params: request.params,
-          query: request.query,
-          body: request.body,
-          headers: request.headers,
-          actor: request.principal?.actor ?? null,
-          principal: request.principal,
-          request,
-          reply,
-        });
+        const status = route.status ?? 200;
+        const key = request.headers['idempotency-key'];
+        const actor = request.principal?.actor;
+        if (route.idempotent && typeof key === 'string' && actor) {
+          const result = await idempotent(
+            deps.db,
+            {
+              workspaceId: actor.workspaceId,
+              key,
+              method: route.method,
+              route: route.url,
+              body: request.body,
+              nowMs: deps.clock.nowMs(),
+            },
+            async () => ({ status, body: await run(request, reply) }),
+          );
+          if (result.replayed) reply.header('idempotent-replayed', 'true');
+          return reply.code(result.status).send(result.body as never);
+        }
+        const result = await run(request, reply);
         if (result === reply) return reply;
         // The response schema checks the body at run time (a mismatch is a 500, never a leak of extra fields).
-        return reply.code(route.status ?? 200).send(result as never);
+        return reply.code(status).send(result as never);
       },
     });
   }

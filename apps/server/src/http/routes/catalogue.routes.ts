@@ -30,6 +30,7 @@ export function catalogueRoutes(deps: AppDeps): ApiRoute[] {
       summary: 'Create a product',
       tags: ['catalogue'],
       status: 201,
+      idempotent: true,
       schema: {
         body: z.object({ sku: z.string().min(1).max(100), name: z.string().min(1).max(200) }),
         response: { 201: productSchema },

@@ -60,6 +60,33 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(other.statusCode, 404, 'keys are per workspace; the order is not the outsider’s');
     });
 
+    it('makes order and product creation idempotent too, per workspace', async () => {
+      const order = { platform: 'pdd', platformOrderId: 'PDD-9', amountFen: 500 };
+      const post = (url: string, payload: object, headers = h.as.agent) =>
+        h.app.inject({ method: 'POST', url, headers: { ...headers, 'idempotency-key': 'same-key' }, payload });
+      const a = await post('/api/v1/orders', order);
+      const b = await post('/api/v1/orders', order);
+      assert.equal(a.statusCode, 201, a.body);
+      assert.equal(b.json<{ id: string }>().id, a.json<{ id: string }>().id);
+      const other = await post('/api/v1/orders', order, h.as.outsider);
+      assert.equal(other.statusCode, 201, 'another workspace’s same key is its own');
+      assert.notEqual(other.json<{ id: string }>().id, a.json<{ id: string }>().id);
+      const reused = await post('/api/v1/products', { sku: 'IDEM-1', name: '猫眼锁' });
+      assert.equal(reused.statusCode, 409, 'a key names one request, whatever the route');
+      assert.equal(reused.json<ErrorBody>().error.code, 'idempotency_mismatch');
+      const product = (key: string) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/v1/products',
+          headers: { ...h.as.agent, 'idempotency-key': key },
+          payload: { sku: 'IDEM-1', name: '猫眼锁' },
+        });
+      assert.equal((await product('product-key')).statusCode, 201);
+      const again = await product('product-key');
+      assert.equal(again.statusCode, 201);
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+    });
+
     it('answers 422 naming the field for a bad body or query, 404 for an unknown id', async () => {
       const bad = await h.app.inject({
         method: 'POST',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from '../app-deps.js';
-import { idempotent } from '../idempotency.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route.js';
 import { idParams, imageBytesSchema, isoTime, pageOf } from '../schemas/common.schemas.js';
 import { claimSchema, claimStatusSchema, claimTypeSchema, evidenceSchema } from '../schemas/claims.schemas.js';
@@ -55,22 +54,9 @@ export function claimRoutes(deps: AppDeps): ApiRoute[] {
         'again; the same key with another body answers 409 `idempotency_mismatch`.',
       tags: ['claims'],
       status: 201,
-      schema: {
-        headers: z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-        body: newClaimSchema,
-        response: { 201: claimSchema },
-      },
-      handler: async ({ actor, body, headers, reply }) => {
-        const key = headers['idempotency-key'];
-        if (!key) return claims.createClaim(actor, body);
-        const result = await idempotent(
-          deps.db,
-          { workspaceId: actor.workspaceId, key, method: 'POST', route: '/claims', body, nowMs: deps.clock.nowMs() },
-          async () => ({ status: 201, body: await claims.createClaim(actor, body) }),
-        );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return result.body as z.output<typeof claimSchema>;
-      },
+      idempotent: true,
+      schema: { body: newClaimSchema, response: { 201: claimSchema } },
+      handler: ({ actor, body }) => claims.createClaim(actor, body),
     }),
     defineRoute({
       method: 'GET',

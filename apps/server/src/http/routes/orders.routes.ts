@@ -48,6 +48,7 @@ export function orderRoutes(deps: AppDeps): ApiRoute[] {
       summary: 'Record an order (and its buyer)',
       tags: ['orders'],
       status: 201,
+      idempotent: true,
       schema: { body: newOrderSchema, response: { 201: orderSchema } },
       handler: ({ actor, body }) => orders.createOrder(actor, body),
     }),
