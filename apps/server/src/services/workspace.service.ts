@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { Db } from '../adapters/db/database.js';
 import { isoAt } from '../adapters/system/system-clock.js';
+import type { Page } from './service-deps.js';
 
 /** A workspace policy as the API accepts it: every field, within sane ranges. */
 export const workspacePolicySchema = z
@@ -48,12 +49,6 @@ export interface AuditEventView {
   readonly subjectId: string;
   readonly data: unknown;
   readonly hash: string;
-}
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  readonly nextCursor: string | null;
 }
 
 export interface WorkspaceServiceDeps {
