@@ -74,8 +74,24 @@ for (const dialect of TEST_DIALECTS) {
           buyer: { accountId: 'jd-1', contact: { name: '王小明', phone: '13700137000', address: '儋州市那大镇' } },
         },
       });
+      const order = await h.app.inject({ method: 'GET', url: '/api/v1/orders?limit=1', headers: h.as.agent });
+      const orderId = order.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+      const claim = await h.services.claims.createClaim(h.actors.agent, {
+        orderId,
+        type: 'repair',
+        reason: '指纹识别失灵',
+        amountFen: 100,
+      });
+      const link = await h.services.auth.issueBuyerLink(h.actors.agent, claim.id);
+      const viaLink = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/buyer/claim?token=${encodeURIComponent(link.token)}`,
+      });
+      assert.equal(viaLink.statusCode, 200);
       const text = log.text();
       assert.match(text, /"requestId":"log-test-1"/);
+      assert.match(text, /token=\[redacted\]/);
+      assert.ok(!text.includes(link.token.split('.')[2] ?? link.token), 'the buyer link token is not logged');
       for (const secret of [TEST_PASSWORD, token, '王小明', '13700137000', '那大镇', h.as.agent.cookie ?? ''])
         assert.ok(!text.includes(secret), `the log holds ${secret}`);
     });

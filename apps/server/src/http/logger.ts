@@ -23,13 +23,35 @@ export const REDACTED_PATHS: readonly string[] = [
   'authorization',
 ];
 
-/** The server's pino logger: JSON lines, request ids as `reqId`, contact fields and credentials redacted. */
+/** A URL with the value of any `token` query parameter (buyer links) replaced: it is a credential. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
+interface LoggedRequest {
+  readonly method?: string;
+  readonly url?: string;
+  readonly host?: string;
+  readonly ip?: string;
+  readonly socket?: { readonly remotePort?: number };
+}
+
+/** The server's pino logger: JSON lines, request ids as `requestId`, contact fields and credentials redacted. */
 export function createHttpLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
       level: options.level ?? 'info',
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.errWithCause },
+      serializers: {
+        err: pino.stdSerializers.errWithCause,
+        req: (req: LoggedRequest) => ({
+          method: req.method,
+          url: redactUrl(req.url ?? ''),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
     },
     options.destination,
   );

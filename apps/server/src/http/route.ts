@@ -108,9 +108,13 @@ function csrfRefused(): DomainError {
  * @throws {DomainError}
  */
 export async function authorise(request: FastifyRequest, route: ApiRoute, services: CredentialServices): Promise<void> {
+  if (route.access === 'public') {
+    // A stale cookie or an old link must not stop anyone from signing in again.
+    request.principal = await resolvePrincipal(request, services, route.queryToken ?? false).catch(() => null);
+    return;
+  }
   const principal = await resolvePrincipal(request, services, route.queryToken ?? false);
   request.principal = principal;
-  if (route.access === 'public') return;
   if (!principal) throw errors.unauthenticated();
   if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
     const header = request.headers[CSRF_HEADER];
