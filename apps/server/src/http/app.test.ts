@@ -40,6 +40,9 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(asset.statusCode, 200, 'Swagger UI assets come from the npm package, not the network');
       const doc = await h.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
       assert.equal(doc.json<{ openapi: string }>().openapi, '3.1.0');
+      const api = await h.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: h.as.agent });
+      assert.equal(api.headers['cache-control'], 'no-store');
+      assert.equal(api.headers['x-content-type-options'], 'nosniff');
     });
 
     it('counts request durations by route pattern and status, and jobs by status, on /metrics', async () => {

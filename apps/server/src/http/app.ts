@@ -18,7 +18,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { registerMetrics } from './plugins/metrics.plugin.js';
 import { registerSystemRoutes } from './plugins/system.routes.js';
 import { SESSION_COOKIE } from './principal.js';
-import { registerApiRoutes, type ApiRoute } from './route.js';
+import { API_PREFIX, registerApiRoutes, type ApiRoute } from './route.js';
 import { apiRoutes } from './routes/index.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
@@ -83,6 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    // API answers carry personal data: never kept by shared caches (image routes set their own private caching).
+    if (request.url.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifyCookie);
