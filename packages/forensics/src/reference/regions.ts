@@ -38,7 +38,7 @@ export interface RegionOptions {
    * faint edge of a stain or a crack's halo counts as changed without starting a region of its own.
    */
   readonly growTo?: number;
-  /** How many cells the shape may grow by hysteresis at most (default 1). */
+  /** How many cells the shape may grow by hysteresis at most (default 6). */
   readonly growSteps?: number;
 }
 
@@ -157,7 +157,7 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
   const regions = all.filter((_, i) => keep[i]).sort((a, b) => b.cells - a.cells);
   const shape = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (label[i]! >= 0 && keep[label[i]!]) shape[i] = 1;
-  growShape(shape, score, overlap, maps.width, maps.height, options.growTo ?? 0.5, options.growSteps ?? 1);
+  growShape(shape, score, overlap, maps.width, maps.height, options.growTo ?? 0.5, options.growSteps ?? 6);
   return { score, regions, shape, thresholds };
 }
 
