@@ -19,6 +19,10 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** API requests per minute per credential (or per IP without one) (`PROOFDESK_RATE_LIMIT_PER_MINUTE`, default 600). */
   readonly rateLimitPerMinute: number;
+  /** Trust `X-Forwarded-*` from a reverse proxy (`PROOFDESK_TRUST_PROXY=true`; default false). */
+  readonly trustProxy: boolean;
+  /** Mark the session cookie Secure even when the request looks like plain HTTP (`PROOFDESK_SECURE_COOKIES=true`). */
+  readonly secureCookies: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -65,6 +69,7 @@ export function langFromLocale(locale: string | undefined): Lang {
  * - `PROOFDESK_HMAC_KEY`: base64 of 32–64 bytes (default: `<data>/keys.json`)
  * - `PROOFDESK_LOG_LEVEL`: server log level (default info)
  * - `PROOFDESK_RATE_LIMIT_PER_MINUTE`: API requests per minute per credential or IP (default 600)
+ * - `PROOFDESK_TRUST_PROXY`, `PROOFDESK_SECURE_COOKIES`: `true` or `false` (default false) behind a TLS proxy
  * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
  * @throws {ConfigError} listing every invalid variable
  */
@@ -78,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
   const contactKeys = parseOptional(env, 'PROOFDESK_CONTACT_KEYS', parseContactKeys, problems);
   const hmacKey = parseOptional(env, 'PROOFDESK_HMAC_KEY', parseHmacKey, problems);
   const rateLimitPerMinute = positiveInteger(env, 'PROOFDESK_RATE_LIMIT_PER_MINUTE', 600, problems);
+  const trustProxy = flag(env, 'PROOFDESK_TRUST_PROXY', problems);
+  const secureCookies = flag(env, 'PROOFDESK_SECURE_COOKIES', problems);
   const logLevel = env.PROOFDESK_LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     problems.push(`PROOFDESK_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -90,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
     interactive: stderrIsTty && env.CI !== 'true',
     logLevel: logLevel as LogLevel,
     rateLimitPerMinute,
+    trustProxy,
+    secureCookies,
     ...(anchors ? { c2paTrustAnchorsPath: anchors } : {}),
     ...(contactKeys ? { contactKeys } : {}),
     ...(hmacKey ? { hmacKey } : {}),
@@ -110,4 +119,12 @@ function parseOptional<T>(
     problems.push(error instanceof Error ? error.message : `${name} is invalid`);
     return undefined;
   }
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return false;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { loadConfig } from '../../config.js';
+import { ConfigError, loadConfig } from '../../config.js';
 import type { EmptyDatabaseContext } from '../../http/compose.js';
 import { UsageError } from '../usage-error.js';
 import { runServe } from './serve.command.js';
@@ -73,5 +73,8 @@ describe('proofdesk serve', () => {
     const config = loadConfig({}, false);
     await assert.rejects(runServe(['--port', 'eighty'], { config }), UsageError);
     await assert.rejects(runServe(['--colour'], { config }), UsageError);
+    assert.throws(() => loadConfig({ PROOFDESK_TRUST_PROXY: 'yes' }, false), ConfigError);
+    const behindProxy = loadConfig({ PROOFDESK_TRUST_PROXY: 'true', PROOFDESK_SECURE_COOKIES: '1' }, false);
+    assert.deepEqual([behindProxy.trustProxy, behindProxy.secureCookies, config.trustProxy], [true, true, false]);
   });
 });

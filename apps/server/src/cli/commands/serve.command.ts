@@ -84,7 +84,12 @@ export async function runServe(args: readonly string[], deps: ServeCommandDeps):
       limits: config.limits,
       logger,
       worker: values['no-worker'] !== true,
-      http: { processMetrics: true, rateLimitPerMinute: config.rateLimitPerMinute },
+      http: {
+        processMetrics: true,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        trustProxy: config.trustProxy,
+        secureCookies: config.secureCookies,
+      },
       ...(deps.onEmptyDatabase && values['no-demo'] !== true ? { onEmptyDatabase: deps.onEmptyDatabase } : {}),
     });
     try {
