@@ -1,6 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../adapters/db/database.js';
+
+/** The console built by `npm run build` (apps/web/dist/console; this file compiles to apps/server/dist/http/plugins). */
+const CONSOLE_DIR = fileURLToPath(new URL('../../../../web/dist/console/', import.meta.url));
+/** Paths the console's client-side routes never take: they keep the API's JSON 404. */
+const NOT_CONSOLE = /^\/(api|healthz|readyz|metrics)(\/|$)/;
 
 const PLACEHOLDER_PAGE = `<!doctype html>
 <html lang="zh-CN">
@@ -17,7 +26,32 @@ documentation</a> (OpenAPI at <a href="/api/v1/openapi.json">/api/v1/openapi.jso
 </html>
 `;
 
-/** Liveness, readiness and the placeholder home page. */
+/**
+ * Serves the built console at `/`: its files (hashed assets cached for a year), and `index.html` (or `buyer.html` under
+ * `/buyer`) for any other GET outside the API, so client-side routes survive a reload. Without a build, a placeholder.
+ */
+function registerConsole(app: FastifyInstance): boolean {
+  if (!existsSync(join(CONSOLE_DIR, 'index.html'))) return false;
+  const page = (name: string) => readFileSync(join(CONSOLE_DIR, name), 'utf8');
+  const pages = { console: page('index.html'), buyer: page('buyer.html') };
+  void app.register(fastifyStatic, {
+    root: CONSOLE_DIR,
+    wildcard: false,
+    index: false,
+    decorateReply: false,
+    setHeaders: (reply, path) =>
+      void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (NOT_CONSOLE.test(path) || extname(path) !== '') return reply.callNotFound();
+    const html = /^\/buyer(\/|$)/.test(path) ? pages.buyer : pages.console;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+  return true;
+}
+
+/** Liveness, readiness, and the console at `/` (a placeholder page when it is not built). */
 export function registerSystemRoutes(app: FastifyInstance, db: Db): void {
   app.get('/healthz', { schema: { hide: true } }, (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
@@ -29,6 +63,7 @@ export function registerSystemRoutes(app: FastifyInstance, db: Db): void {
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });
     }
   });
+  if (registerConsole(app)) return;
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(PLACEHOLDER_PAGE),
   );
