@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { newClaimRow } from '../adapters/db/claim-row.js';
 import { openDatabase, type Db, type Dialect } from '../adapters/db/database.js';
 import { Uuid7IdGenerator } from '../adapters/system/uuid7.id-generator.js';
 import { prepareApiWorkspace } from '../testing/api-workspace.js';
@@ -55,32 +56,16 @@ async function fillClaims(db: Db, workspaceId: string, orderIds: readonly string
     const rows = Array.from({ length: Math.min(1_000, count - start) }, (_, i) => {
       const id = ids.next();
       claimIds.push(id);
-      return {
+      return newClaimRow({
         id,
-        workspace_id: workspaceId,
-        order_id: orderIds[(start + i) % orderIds.length]!,
-        buyer_id: null,
+        workspaceId,
+        orderId: orderIds[(start + i) % orderIds.length]!,
+        buyerId: null,
         type: 'refund_only',
-        status: 'submitted',
         reason: '收到时外壳破损',
-        amount_fen: 1_000,
-        risk_score: null,
-        flagged: 0,
-        policy_json: null,
-        merchant_deadline_at: null,
-        merchant_statement: null,
-        decision_outcome: null,
-        decision_reason_code: null,
-        decision_note: null,
-        approved_amount_fen: null,
-        decided_by: null,
-        decided_at: null,
-        appeal_count: 0,
-        appeal_reason: null,
-        analysis_return_status: null,
-        created_at: now,
-        updated_at: now,
-      };
+        amountFen: 1_000,
+        at: now,
+      });
     });
     await db.kysely.insertInto('claims').values(rows).execute();
   }

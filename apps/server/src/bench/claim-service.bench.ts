@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS } from '@proofdesk/forensics';
 import { FsBlobStore } from '../adapters/blob/fs.blob-store.js';
 import { AesGcmContactCipher } from '../adapters/crypto/aes-gcm.contact-cipher.js';
 import { HmacPseudonymiser } from '../adapters/crypto/hmac.pseudonymiser.js';
+import { newClaimRow } from '../adapters/db/claim-row.js';
 import type { Dialect } from '../adapters/db/database.js';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
 import { systemClock } from '../adapters/system/system-clock.js';
@@ -72,32 +73,18 @@ async function bench(dialect: Dialect): Promise<void> {
     const have = CREATIONS + 200;
     const rows = [];
     for (let i = have; i < STORED; i++)
-      rows.push({
-        id: ids.next(),
-        workspace_id: 'ws',
-        order_id: order.id,
-        buyer_id: order.buyerId,
-        type: 'refund_only',
-        status: 'submitted',
-        reason: '破损',
-        amount_fen: 1_000,
-        risk_score: null,
-        flagged: 0,
-        policy_json: null,
-        merchant_deadline_at: null,
-        merchant_statement: null,
-        decision_outcome: null,
-        decision_reason_code: null,
-        decision_note: null,
-        approved_amount_fen: null,
-        decided_by: null,
-        decided_at: null,
-        appeal_count: 0,
-        appeal_reason: null,
-        analysis_return_status: null,
-        created_at: now,
-        updated_at: now,
-      });
+      rows.push(
+        newClaimRow({
+          id: ids.next(),
+          workspaceId: 'ws',
+          orderId: order.id,
+          buyerId: order.buyerId,
+          type: 'refund_only',
+          reason: '破损',
+          amountFen: 1_000,
+          at: now,
+        }),
+      );
     for (let i = 0; i < rows.length; i += 1_000)
       await t.db.kysely
         .insertInto('claims')

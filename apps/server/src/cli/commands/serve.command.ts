@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { createForensicPorts } from '../../adapters/media/forensic-ports.js';
 import { composeServer, type EmptyDatabaseContext } from '../../http/compose.js';
 import { createHttpLogger } from '../../http/logger.js';
+import { stopped } from '../stop-signal.js';
 import { UsageError } from '../usage-error.js';
 import { dataPaths, workerKeys } from './worker.command.js';
 
@@ -112,21 +113,4 @@ export async function runServe(args: readonly string[], deps: ServeCommandDeps):
     await forensic.close();
     logger.flush();
   }
-}
-
-/** Resolves when `signal` aborts, or on the first SIGINT / SIGTERM. */
-function stopped(signal: AbortSignal | undefined): Promise<void> {
-  if (signal)
-    return signal.aborted
-      ? Promise.resolve()
-      : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  return new Promise((resolve) => {
-    const onSignal = (): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }

@@ -16,6 +16,7 @@ import { createHttpLogger } from '../../http/logger.js';
 import { JobWorker } from '../../jobs/job-worker.js';
 import type { JobKind } from '../../jobs/job-types.js';
 import { createServices } from '../../services/index.js';
+import { stopped } from '../stop-signal.js';
 import { UsageError } from '../usage-error.js';
 
 export const WORKER_USAGE = `proofdesk worker [--database <sqlite path | postgres URL>] [--data ./data] [--concurrency <n>] [--kinds <kind,…>]
@@ -145,21 +146,4 @@ export async function runWorker(args: readonly string[], deps: WorkerCommandDeps
     await db.close();
     logger.flush();
   }
-}
-
-/** Resolves when `signal` aborts, or on the first SIGINT / SIGTERM. */
-function stopped(signal: AbortSignal | undefined): Promise<void> {
-  if (signal)
-    return signal.aborted
-      ? Promise.resolve()
-      : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  return new Promise((resolve) => {
-    const onSignal = (): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }
