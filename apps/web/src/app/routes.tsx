@@ -1,0 +1,84 @@
+import { Result, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useI18n } from '../i18n/i18n';
+import { homeFor, useSession } from './session';
+import { Shell } from './shell';
+
+// One chunk per route: the sign-in page does not load the claim page's viewer, and so on.
+const SignInPage = lazy(() => import('../pages/sign-in-page'));
+const ReviewQueuePage = lazy(() => import('../pages/review-queue-page'));
+const InboxPage = lazy(() => import('../pages/inbox-page'));
+const ClaimPage = lazy(() => import('../pages/claim-page'));
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <div className="pd-center" role="status">
+      <Spin /> <span className="pd-muted">{t('common.loading')}</span>
+    </div>
+  );
+}
+
+function RequireUser({ children }: { readonly children: ReactNode }) {
+  const { user, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!user) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return <Shell>{children}</Shell>;
+}
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <Loading />;
+  return <Navigate to={user ? homeFor(user) : '/sign-in'} replace />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('claim.notFound')} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          path="/review"
+          element={
+            <RequireUser>
+              <ReviewQueuePage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/review/:id"
+          element={
+            <RequireUser>
+              <ClaimPage mode="review" />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/claims"
+          element={
+            <RequireUser>
+              <InboxPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/claims/:id"
+          element={
+            <RequireUser>
+              <ClaimPage mode="respond" />
+            </RequireUser>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,63 @@
+import { AuditOutlined, InboxOutlined, LogoutOutlined, SafetyCertificateFilled } from '@ant-design/icons';
+import { Avatar, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './language-switch';
+import { can, useSession } from './session';
+
+/** The signed-in frame: brand and menu on the left (a drawer-like collapse on phones), user and language on top. */
+export function Shell({ children }: { readonly children: ReactNode }) {
+  const { t } = useI18n();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const items = [
+    ...(can(user, 'decide') ? [{ key: '/review', icon: <AuditOutlined />, label: t('nav.review') }] : []),
+    { key: '/claims', icon: <InboxOutlined />, label: t('nav.claims') },
+  ];
+  return (
+    <Layout className="pd-shell">
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={216} theme="dark" className="pd-sider">
+        <div className="pd-brand">
+          <SafetyCertificateFilled className="pd-brand-icon" aria-hidden />
+          <div>
+            <div className="pd-brand-name">{t('app.name')}</div>
+            <div className="pd-brand-tag">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          aria-label={t('nav.menu')}
+          selectedKeys={[section]}
+          items={items}
+          onClick={({ key }) => void navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="pd-header">
+          <Space size="middle" className="pd-header-right">
+            <LanguageSwitch />
+            <Space size={8}>
+              <Avatar size="small" style={{ background: '#1d39c4' }}>
+                {user?.displayName.slice(0, 1)}
+              </Avatar>
+              <Typography.Text className="pd-user-name">{user?.displayName}</Typography.Text>
+            </Space>
+            <Tooltip title={t('auth.signOut')}>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                aria-label={t('auth.signOut')}
+                onClick={() => void signOut().then(() => navigate('/sign-in'))}
+              />
+            </Tooltip>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="pd-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
