@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import sharp from 'sharp';
@@ -95,6 +96,12 @@ const setBytes = serialize(references).length;
 const decodeMs: number[] = [];
 const plainMs: number[] = [];
 const withRefsMs: number[] = [];
+// CPU time of the whole process (sharp's threads included): steadier than wall time on a shared machine.
+const cpu = { decode: 0, plain: 0, withRefs: 0 };
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const referenceSignalMs: number[] = [];
 let verdicts = '';
 // Warm-up: codecs, wasm, workers, JIT.
@@ -103,14 +110,20 @@ await checkPhoto({ ...photos[0]!, sha256: '' }, ports, { references });
 for (let r = 0; r < rounds; r++) {
   for (const { file, bytes } of photos) {
     let t = performance.now();
+    let used = process.cpuUsage();
     await sharp(bytes).raw().toBuffer();
     decodeMs.push(performance.now() - t);
+    cpu.decode += cpuMs(used);
     t = performance.now();
+    used = process.cpuUsage();
     await checkPhoto({ file, bytes, sha256: sha256(bytes) }, ports);
     plainMs.push(performance.now() - t);
+    cpu.plain += cpuMs(used);
     t = performance.now();
+    used = process.cpuUsage();
     const report = await checkPhoto({ file, bytes, sha256: sha256(bytes) }, ports, { references });
     withRefsMs.push(performance.now() - t);
+    cpu.withRefs += cpuMs(used);
     referenceSignalMs.push(report.facts.timingsMs?.['reference'] ?? NaN);
     if (r === 0) verdicts += report.findings.some((f) => f.code === 'reference.derived_from_listing') ? 'd' : '-';
   }
@@ -128,5 +141,8 @@ console.log(`proofdesk check, 1,000 references:       median ${median(withRefsMs
 console.log(`  of which the reference signal:         median ${median(referenceSignalMs).toFixed(1)} ms`);
 console.log(
   `ratio check with references / full decode: ${(total(withRefsMs) / total(decodeMs)).toFixed(2)}× (target ≤ 2×); reference signal alone / full decode: ${(total(referenceSignalMs) / total(decodeMs)).toFixed(2)}×`,
+);
+console.log(
+  `CPU time (process, all threads) / full decode: check with references ${(cpu.withRefs / cpu.decode).toFixed(2)}×, without ${(cpu.plain / cpu.decode).toFixed(2)}×; load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
 console.log(`derived from its listing photo (d = yes): ${verdicts}`);
