@@ -5,7 +5,7 @@
 import type { DecodedImage } from '../ports.js';
 import { claimWindows, contentBox, hashCrops, hashThumbnail, type CropHashes } from './crop-hashes.js';
 import { extractFeatures, type Features } from './orb.js';
-import { shrinkArea, toYCbCr, type Plane } from './plane.js';
+import { shrinkToYCbCr, toYCbCr, type Plane } from './plane.js';
 import { CLAIM_FEATURES } from './working-image.js';
 
 /** Dihedral variant indices: all eight, and as-is + left↔right mirror. */
@@ -55,13 +55,11 @@ export function prepareClaimShrunk(
   height: number,
   maxFeatures = CLAIM_FEATURES,
 ): ClaimImage {
-  const ycc = toYCbCr(image);
   const scale = maxSide / Math.max(image.width, image.height);
-  if (scale >= 1) return prepareClaimPlanes(ycc, width, height, maxFeatures);
+  if (scale >= 1) return prepareClaimPlanes(toYCbCr(image), width, height, maxFeatures);
   const w = Math.max(1, Math.round(image.width * scale));
   const h = Math.max(1, Math.round(image.height * scale));
-  const small = ycc.map((p) => shrinkArea(p, w, h)) as [Plane, Plane, Plane];
-  return prepareClaimPlanes(small, width, height, maxFeatures);
+  return prepareClaimPlanes(shrinkToYCbCr(image, w, h), width, height, maxFeatures);
 }
 
 /** Prepares a claim photo from its working Y, Cb, Cr planes (luma is the Y plane). */

@@ -115,6 +115,75 @@ export function shrinkArea(
   return { width, height, data: out };
 }
 
+/**
+ * {@link toYCbCr} and {@link shrinkArea} in one pass over interleaved RGB: the area average of each output sample's
+ * pixels, as Y, Cb, Cr planes of `width`×`height` (the conversion is linear, so averaging RGB first gives the same
+ * planes as converting first, without three full-size float planes).
+ */
+export function shrinkToYCbCr(image: DecodedImage, width: number, height: number): [Plane, Plane, Plane] {
+  if (image.channels !== 3) {
+    const y = shrinkArea(toLuma(image), width, height);
+    const zero = (): Plane => ({ width, height, data: new Float32Array(width * height) });
+    return [y, zero(), zero()];
+  }
+  const xs = axisSpans(0, image.width, width, image.width);
+  const ys = axisSpans(0, image.height, height, image.height);
+  const src = image.data;
+  const srcWidth = image.width;
+  // Horizontal pass: per source row, the RGB averages of each output column.
+  const rows = new Float32Array(image.height * width * 3);
+  const { start: xStart, index: xIndex, weight: xWeight, norm: xNorm } = xs;
+  for (let sy = ys.first; sy <= ys.last; sy++) {
+    const base = sy * srcWidth;
+    const outBase = sy * width * 3;
+    for (let ox = 0; ox < width; ox++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      const end = xStart[ox + 1]!;
+      for (let k = xStart[ox]!; k < end; k++) {
+        const j = (base + xIndex[k]!) * 3;
+        const w = xWeight[k]!;
+        r += src[j]! * w;
+        g += src[j + 1]! * w;
+        b += src[j + 2]! * w;
+      }
+      const n = xNorm[ox]!;
+      const o = outBase + ox * 3;
+      rows[o] = r * n;
+      rows[o + 1] = g * n;
+      rows[o + 2] = b * n;
+    }
+  }
+  // Vertical pass, then the conversion.
+  const y = new Float32Array(width * height);
+  const cb = new Float32Array(width * height);
+  const cr = new Float32Array(width * height);
+  const acc = new Float32Array(width * 3);
+  const { start: yStart, index: yIndex, weight: yWeight, norm: yNorm } = ys;
+  for (let oy = 0; oy < height; oy++) {
+    acc.fill(0);
+    const end = yStart[oy + 1]!;
+    for (let k = yStart[oy]!; k < end; k++) {
+      const rowBase = yIndex[k]! * width * 3;
+      const w = yWeight[k]!;
+      for (let i = 0; i < width * 3; i++) acc[i]! += rows[rowBase + i]! * w;
+    }
+    const n = yNorm[oy]!;
+    for (let ox = 0, o = oy * width; ox < width; ox++, o++) {
+      const r = acc[ox * 3]! * n;
+      const g = acc[ox * 3 + 1]! * n;
+      const b = acc[ox * 3 + 2]! * n;
+      const luma = 0.299 * r + 0.587 * g + 0.114 * b;
+      y[o] = luma;
+      cb[o] = 0.564 * (b - luma);
+      cr[o] = 0.713 * (r - luma);
+    }
+  }
+  const plane = (data: Float32Array): Plane => ({ width, height, data });
+  return [plane(y), plane(cb), plane(cr)];
+}
+
 interface Spans {
   readonly start: Int32Array;
   readonly index: Int32Array;
