@@ -18,23 +18,48 @@ export interface StoredPhoto {
 }
 
 /**
- * Streams an upload into the blob store (durable when this resolves) while keeping its bytes, then sniffs the
- * format from the bytes. The blob is content-addressed, so a refused upload leaves at most an unreferenced blob.
+ * Bytes read before the format is sniffed: signatures need 64, spotting SVG or HTML markup behind a byte-order mark
+ * or an XML prolog reads up to about 1 KiB.
+ */
+export const SNIFF_HEAD_BYTES = 4096;
+
+function iteratorOf(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
+
+/**
+ * Sniffs the format from the first {@link SNIFF_HEAD_BYTES} of an upload, then streams it into the blob store
+ * (durable when this resolves) while keeping its bytes. A refused upload stores nothing: a file that is not a
+ * supported image is refused before a byte is written, an oversized one by the store, which removes its temp file.
  * @throws {DomainError} `payload_too_large` over `maxBytes`; `unsupported_media_type` when the bytes are not a
  *   supported image (SVG, PDF, a renamed text file…)
  */
 export async function storePhoto(blobs: BlobStore, upload: PhotoUpload): Promise<StoredPhoto> {
+  const source = iteratorOf(upload.source);
   const chunks: Uint8Array[] = [];
-  async function* keep(): AsyncIterable<Uint8Array> {
-    for await (const chunk of upload.source) {
-      chunks.push(chunk);
-      yield chunk;
+  let headBytes = 0;
+  let ended = false;
+  try {
+    while (headBytes < SNIFF_HEAD_BYTES) {
+      const next = await source.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      chunks.push(next.value);
+      headBytes += next.value.byteLength;
     }
+  } catch (error) {
+    await source.return?.();
+    throw error;
   }
-  const blob = await blobs.putStream(keep(), upload.maxBytes);
-  const bytes = Buffer.concat(chunks);
-  const sniffed = sniffFormat(bytes);
-  if (sniffed.kind === 'unsupported')
+  const head = [...chunks];
+  const sniffed = sniffFormat(Buffer.concat(head));
+  if (sniffed.kind === 'unsupported') {
+    // Stop reading: the rest of the stream is discarded (a request body is destroyed, as for an oversized one).
+    if (!ended) await source.return?.();
     throw new DomainError(
       'unsupported_media_type',
       {
@@ -43,5 +68,24 @@ export async function storePhoto(blobs: BlobStore, upload: PhotoUpload): Promise
       },
       { filename: upload.filename, sniffed: sniffed.what },
     );
+  }
+  async function* whole(): AsyncIterable<Uint8Array> {
+    try {
+      yield* head;
+      while (!ended) {
+        const next = await source.next();
+        if (next.done) ended = true;
+        else {
+          chunks.push(next.value);
+          yield next.value;
+        }
+      }
+    } finally {
+      // The store stopped early (too large, a write error): release the source.
+      if (!ended) await source.return?.();
+    }
+  }
+  const blob = await blobs.putStream(whole(), upload.maxBytes);
+  const bytes = Buffer.concat(chunks);
   return { blob, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format: sniffed.format };
 }
