@@ -48,6 +48,11 @@ export interface ComposeOptions {
   readonly hasher?: PasswordHasher;
   /** Run the in-process job worker (embedded mode; default true). */
   readonly worker?: boolean;
+  /**
+   * How often the idle in-process worker looks for due jobs, in ms (default 1000). Jobs enqueued by this process
+   * wake it at once whatever the interval; the poll finds delayed retries and other processes' jobs.
+   */
+  readonly workerPollIntervalMs?: number;
   /** Called once, before the app is built, when the database has no workspace yet. */
   readonly onEmptyDatabase?: (context: EmptyDatabaseContext) => Promise<void>;
   /** Database pool size (PostgreSQL). */
@@ -74,6 +79,8 @@ export async function composeServer(options: ComposeOptions): Promise<Compositio
   const db = await openDatabase(options.database, options.poolSize ? { poolSize: options.poolSize } : {});
   try {
     const logger = options.logger ?? silentLogger;
+    // Set below, once the worker exists; services call it after committing an enqueue.
+    let wakeWorker: () => void = () => undefined;
     const claims = createServices({
       db,
       blobs: new FsBlobStore(options.blobDir),
@@ -84,6 +91,7 @@ export async function composeServer(options: ComposeOptions): Promise<Compositio
       forensic: options.forensic,
       logger,
       ...(options.limits ? { limits: options.limits } : {}),
+      onJobsEnqueued: () => wakeWorker(),
     });
     const hasher = options.hasher ?? new ScryptPasswordHasher();
     const queue = new DbJobQueue(db, clock);
@@ -97,7 +105,16 @@ export async function composeServer(options: ComposeOptions): Promise<Compositio
       jobs: queue,
       audit: { verifyWorkspaceChain: (workspaceId) => verifyWorkspaceChain(db, workspaceId) },
     };
-    const worker = options.worker === false ? null : new JobWorker({ queue, handlers: claims.jobHandlers, logger });
+    const worker =
+      options.worker === false
+        ? null
+        : new JobWorker({
+            queue,
+            handlers: claims.jobHandlers,
+            logger,
+            ...(options.workerPollIntervalMs ? { pollIntervalMs: options.workerPollIntervalMs } : {}),
+          });
+    if (worker) wakeWorker = () => worker.notify();
     if (options.onEmptyDatabase) {
       const any = await db.kysely.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
       if (!any) {

@@ -60,6 +60,8 @@ export class JobWorker {
   private running = false;
   private loops: Promise<void>[] = [];
   private wakers = new Set<() => void>();
+  /** Counts `notify()` calls, so a loop that was querying the queue when one came does not go to sleep after it. */
+  private notified = 0;
 
   constructor(private readonly options: JobWorkerOptions) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -91,6 +93,7 @@ export class JobWorker {
 
   /** Wakes idle loops now: a job was just enqueued (and committed). */
   notify(): void {
+    this.notified += 1;
     this.wakeAll();
   }
 
@@ -110,6 +113,7 @@ export class JobWorker {
 
   private async loop(): Promise<void> {
     while (this.running) {
+      const notifiedBefore = this.notified;
       let job: ClaimedJob | undefined;
       try {
         job = await this.options.queue.claimNext(this.workerId, this.lockMs, this.options.kinds);
@@ -117,7 +121,7 @@ export class JobWorker {
         this.options.logger.error({ workerId: this.workerId, err: error }, 'job worker could not poll the queue');
       }
       if (job) await this.run(job);
-      else await this.idle();
+      else if (this.notified === notifiedBefore) await this.idle();
     }
   }
 

@@ -163,6 +163,7 @@ export class CatalogueService {
         { runAt: at },
       );
     });
+    this.deps.onJobsEnqueued?.();
     return toReferencePhoto(row);
   }
 
@@ -240,6 +241,7 @@ export class CatalogueService {
         { runAt: at },
       );
     });
+    this.deps.onJobsEnqueued?.();
   }
 
   private async requireTarget(actor: Actor, target: ReferenceTarget): Promise<void> {

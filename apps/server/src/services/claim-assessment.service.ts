@@ -214,6 +214,7 @@ export class ClaimAssessmentService {
         return evidence.length;
       });
     }
+    if (queued > 0) this.deps.onJobsEnqueued?.();
     this.deps.logger.info({ workspaceId, referencePhotoId, claims: claims.length, queued }, 're-analysis queued');
     return claims.length === 0 ? { outcome: 'skipped', why: 'no undecided claim has evidence' } : { outcome: 'done' };
   }

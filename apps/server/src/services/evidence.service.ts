@@ -45,7 +45,7 @@ export class EvidenceService {
     const stored = await storePhoto(blobs, { ...upload, filename, maxBytes });
     const id = ids.next();
     const at = nowIso(clock);
-    return db.kysely.transaction().execute(async (trx) => {
+    const added = await db.kysely.transaction().execute(async (trx) => {
       const row = await loadClaimRow(trx, actor.workspaceId, claimId);
       const from = row.status as ClaimStatus;
       const returnTo =
@@ -90,6 +90,8 @@ export class EvidenceService {
       );
       return view(actor, toEvidence(evidence));
     });
+    this.deps.onJobsEnqueued?.();
+    return added;
   }
 
   /**

@@ -32,6 +32,11 @@ export interface ServiceDeps {
   readonly logger: ServiceLogger;
   /** Decode limits for uploads and analysis (default: the core's `DEFAULT_LIMITS`). */
   readonly limits?: DecodeLimits;
+  /**
+   * Called after the commit of a transaction that enqueued a job due now, so an in-process worker takes it at once
+   * (`JobWorker.notify`) instead of at its next poll. Must not throw.
+   */
+  readonly onJobsEnqueued?: () => void;
 }
 
 /** One page of a list, and the cursor of the next page (null on the last page). */
