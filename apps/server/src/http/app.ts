@@ -6,15 +6,11 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { DomainError } from '@proofdesk/domain';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sha256Hex } from '../adapters/crypto/tokens.js';
 import { DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from './app-deps.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { openApiTransformObject } from './openapi-components.js';
 import { registerMetrics } from './plugins/metrics.plugin.js';
 import { registerSystemRoutes } from './plugins/system.routes.js';
 import { SESSION_COOKIE } from './principal.js';
@@ -137,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: documentMultipart,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PATH });
 

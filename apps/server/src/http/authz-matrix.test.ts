@@ -26,6 +26,8 @@ interface Fixtures {
   readonly apiKeyId: string;
   readonly deadJobId: string;
   readonly jpeg: Buffer;
+  /** The buyer link of a rejected claim (the buyer's appeal needs a decision to appeal against). */
+  readonly buyerOfRejected: Credentials;
 }
 
 interface Sample {
@@ -33,6 +35,8 @@ interface Sample {
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly upload?: boolean;
+  /** The buyer's credentials for this route, when its link must name a claim in another state. */
+  readonly asBuyer?: Credentials;
 }
 
 let unique = 0;
@@ -100,6 +104,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'POST /claims/:id/withdraw': (f) => ({ params: { id: f.submittedId } }),
   'GET /buyer/claim': () => ({}),
   'POST /buyer/claim/evidence': () => ({ upload: true }),
+  'POST /buyer/claim/appeal': (f) => ({ body: { reason: '我有新的照片证据' }, asBuyer: f.buyerOfRejected }),
 };
 
 function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Credentials): InjectOptions {
@@ -178,17 +183,18 @@ for (const dialect of TEST_DIALECTS) {
           );
         return c.id;
       };
-      const [awaitingMerchantId, inReviewId, rejectedId, rejectedToFinaliseId, submittedId] = [
+      const [awaitingMerchantId, inReviewId, rejectedId, rejectedToFinaliseId, submittedId, rejectedForBuyerId] = [
         await claimFor(true, 30),
         await claimFor(true, 60),
         await claimFor(true, 120),
         await claimFor(true, 150),
         await claimFor(false, 0),
+        await claimFor(true, 210),
       ];
       await h.runJobs();
-      for (const id of [inReviewId, rejectedId, rejectedToFinaliseId])
+      for (const id of [inReviewId, rejectedId, rejectedToFinaliseId, rejectedForBuyerId])
         await s.claims.merchantRespond(admin, id, { statement: '发货前已检查', accept: false });
-      for (const id of [rejectedId, rejectedToFinaliseId])
+      for (const id of [rejectedId, rejectedToFinaliseId, rejectedForBuyerId])
         await s.claims.decide(admin, id, { outcome: 'rejected', reasonCode: 'evidence_forged' });
       const status = async (id: string) => (await s.claims.getClaim(admin, id)).status;
       assert.deepEqual(await Promise.all([awaitingMerchantId, inReviewId, rejectedId, submittedId].map(status)), [
@@ -234,6 +240,9 @@ for (const dialect of TEST_DIALECTS) {
         apiKeyId: key.apiKey.id,
         deadJobId,
         jpeg,
+        buyerOfRejected: {
+          authorization: `Buyer ${(await s.auth.issueBuyerLink(admin, rejectedForBuyerId)).token}`,
+        },
       };
       for (const role of ROLES) credentials[role] = h.as[role];
       credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };
@@ -258,9 +267,9 @@ for (const dialect of TEST_DIALECTS) {
       const succeeded = new Set<string>();
       const check = async (route: ApiRoute, who: string, creds: Credentials, expect: (s: number) => boolean) => {
         const key = `${route.method} ${route.url}`;
-        const sample = SAMPLES[key];
+        const sample = SAMPLES[key]?.(f);
         if (!sample) return;
-        const res = await h.app.inject(request(route, sample(f), f, creds));
+        const res = await h.app.inject(request(route, sample, f, who === 'buyer' ? (sample.asBuyer ?? creds) : creds));
         if (res.statusCode < 300) succeeded.add(key);
         if (!expect(res.statusCode)) problems.push(`${key} as ${who}: ${res.statusCode} ${res.body.slice(0, 160)}`);
       };

@@ -27,3 +27,22 @@ test('the document is OpenAPI 3.1 with every route, its security and the shared 
   assert.equal(doc.paths['/api/v1/auth/sign-in']?.post?.security, undefined);
   assert.equal(doc.paths['/healthz'], undefined, 'operational endpoints stay out of the API document');
 });
+
+test('the document lists an `*Input` schema only where a request accepts something other than the response', async () => {
+  const text = await generateOpenApiDocument();
+  const doc = JSON.parse(text) as OpenApi;
+  const refs = new Set([...text.matchAll(/"\$ref": "#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!));
+  const names = Object.keys(doc.components.schemas);
+  assert.deepEqual(
+    [...refs].filter((r) => !names.includes(r)),
+    [],
+    'every $ref resolves',
+  );
+  const twins = names.filter((n) => n.endsWith('Input') && names.includes(n.slice(0, -'Input'.length)));
+  for (const twin of twins) {
+    assert.ok(refs.has(twin), `${twin} is referenced`);
+    assert.notDeepEqual(doc.components.schemas[twin], doc.components.schemas[twin.slice(0, -'Input'.length)], twin);
+  }
+  assert.ok(twins.length <= 3, `few input twins left: ${twins.join(', ')}`);
+  assert.ok(!names.includes('WorkspacePolicyInput'), 'a strict schema reads and writes alike: one component');
+});

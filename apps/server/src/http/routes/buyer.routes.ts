@@ -1,5 +1,6 @@
 import type { Actor } from '@proofdesk/domain';
 import { z } from 'zod';
+import { forBuyer, type Claim } from '../../services/claim.service.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from '../app-deps.js';
 import { defineRoute, type ApiRoute } from '../route.js';
 import { buyerClaimSchema } from '../schemas/claims.schemas.js';
@@ -15,10 +16,34 @@ function claimIdOf(actor: Actor): string {
   return actor.claimId;
 }
 
-/** What a buyer reaches through a signed link: their one claim, and adding photos to it. */
+/** What a buyer reaches through a signed link: their one claim, adding photos to it, and the one appeal. */
 export function buyerRoutes(deps: AppDeps): ApiRoute[] {
   const { claims, evidence } = deps.services;
   const maxBytes = deps.options?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  /** The claim as the buyer sees it (`BuyerClaim`): no scores, policy reasons, statements or reviewers. */
+  async function buyerView(actor: Actor, claim?: Claim) {
+    const claimId = claimIdOf(actor);
+    const [current, photos] = await Promise.all([
+      claim ? forBuyer(claim) : claims.getClaim(actor, claimId),
+      evidence.listEvidence(actor, claimId),
+    ]);
+    return {
+      ...current,
+      decision: current.decision
+        ? {
+            outcome: current.decision.outcome,
+            approvedAmountFen: current.decision.approvedAmountFen,
+            decidedAt: current.decision.decidedAt,
+          }
+        : null,
+      evidence: photos.map((p) => ({
+        id: p.id,
+        filename: p.filename,
+        submittedBy: p.submittedBy,
+        createdAt: p.createdAt,
+      })),
+    };
+  }
   return [
     defineRoute({
       method: 'GET',
@@ -29,29 +54,7 @@ export function buyerRoutes(deps: AppDeps): ApiRoute[] {
       description: 'An expired link answers 410 `link_expired`.',
       tags: ['buyer'],
       schema: { querystring: tokenQuery, response: { 200: buyerClaimSchema } },
-      handler: async ({ actor }) => {
-        const claimId = claimIdOf(actor);
-        const [claim, photos] = await Promise.all([
-          claims.getClaim(actor, claimId),
-          evidence.listEvidence(actor, claimId),
-        ]);
-        return {
-          ...claim,
-          decision: claim.decision
-            ? {
-                outcome: claim.decision.outcome,
-                approvedAmountFen: claim.decision.approvedAmountFen,
-                decidedAt: claim.decision.decidedAt,
-              }
-            : null,
-          evidence: photos.map((p) => ({
-            id: p.id,
-            filename: p.filename,
-            submittedBy: p.submittedBy,
-            createdAt: p.createdAt,
-          })),
-        };
-      },
+      handler: ({ actor }) => buyerView(actor),
     }),
     defineRoute({
       method: 'POST',
@@ -73,6 +76,23 @@ export function buyerRoutes(deps: AppDeps): ApiRoute[] {
         const added = await evidence.addEvidence(actor, claimIdOf(actor), await readUpload(request, maxBytes), 'buyer');
         return { id: added.id, filename: added.filename, createdAt: added.createdAt };
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/buyer/claim/appeal',
+      access: 'claim.buyer',
+      queryToken: true,
+      summary: 'Appeal the decision once, through a signed link',
+      description:
+        "Within the workspace's appeal window after a decision; 409 `invalid_state` before a decision, after the " +
+        'one appeal (by the buyer or the merchant) or once the window has passed.',
+      tags: ['buyer'],
+      schema: {
+        querystring: tokenQuery,
+        body: z.object({ reason: z.string().min(1).max(5000).describe('Why the decision should change') }),
+        response: { 200: buyerClaimSchema },
+      },
+      handler: async ({ actor, body }) => buyerView(actor, await claims.appeal(actor, claimIdOf(actor), body)),
     }),
   ];
 }
