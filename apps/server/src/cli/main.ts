@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
+import { ADMIN_USAGE, runAdmin } from './commands/admin.command.js';
 import { AUDIT_USAGE, runAudit } from './commands/audit.command.js';
 import { CHECK_USAGE, runCheck } from './commands/check.command.js';
 import { HASH_USAGE, runHash } from './commands/hash.command.js';
@@ -15,6 +16,8 @@ ${CHECK_USAGE}
 ${HASH_USAGE}
 
 ${AUDIT_USAGE}
+
+${ADMIN_USAGE}
 
 ${SERVE_USAGE}
 
@@ -47,6 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case 'audit':
         return await runAudit(args, deps);
+      case 'admin':
+        return await runAdmin(args, { ...deps, stdin: process.stdin });
       case 'serve':
         return await runServe(args, { config, onEmptyDatabase: seedDemoOnEmptyDatabase });
       case 'worker':

@@ -72,6 +72,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Whether `email` reads as an address (something@something, no spaces) once normalised. */
+export function isEmailAddress(email: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(normaliseEmail(email));
+}
+
 function uniqueRoles(roles: readonly Role[]): Role[] {
   if (roles.length === 0) throw errors.invalidInput('roles', { zh: '至少需要一个角色', en: 'at least one role' });
   return [...new Set(roles)];
@@ -126,7 +131,7 @@ export function createUserService({ db, clock, ids, hasher }: UserServiceDeps) {
     async createUser(actor: Actor, input: NewUser): Promise<UserView> {
       requirePermission(actor, 'workspace.admin');
       const email = normaliseEmail(input.email);
-      if (!/^[^\s@]+@[^\s@]+$/.test(email))
+      if (!isEmailAddress(email))
         throw errors.invalidInput('email', { zh: '邮箱格式不正确', en: 'not an email address' });
       if ([...input.password].length < MIN_PASSWORD_LENGTH)
         throw errors.invalidInput('password', {
