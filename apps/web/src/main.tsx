@@ -14,6 +14,7 @@ function Themed() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: '#1d39c4',

@@ -1,8 +1,18 @@
 import { getCsrfToken, toApiError } from './client';
 
 /** Formats the server accepts (it sniffs the bytes; this is only a first, friendlier check). */
-export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'];
-export const ACCEPT_ATTRIBUTE = ACCEPTED_IMAGE_TYPES.join(',') + ',.jpg,.jpeg,.png,.webp,.heic,.heif,.avif';
+export const ACCEPTED_IMAGE_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'image/avif',
+  'image/gif',
+  'image/tiff',
+];
+export const ACCEPT_ATTRIBUTE =
+  ACCEPTED_IMAGE_TYPES.join(',') + ',.jpg,.jpeg,.png,.webp,.heic,.heif,.avif,.gif,.tif,.tiff';
 /** The server's default upload limit (25 MiB). */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
@@ -10,7 +20,7 @@ export type UploadCheck = { readonly ok: true } | { readonly ok: false; readonly
 
 /** Checks type and size before sending; the server checks again. */
 export function checkUpload(file: File): UploadCheck {
-  const byName = /\.(jpe?g|png|webp|heic|heif|avif)$/i.test(file.name);
+  const byName = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?)$/i.test(file.name);
   if (!ACCEPTED_IMAGE_TYPES.includes(file.type) && !byName) return { ok: false, problem: 'format' };
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, problem: 'size' };
   return { ok: true };

@@ -20,7 +20,13 @@ export function CompareSlider(props: {
   const pct = (v: number, of: number) => `${(v / of) * 100}%`;
   return (
     <div>
-      <div className="pd-compare" style={{ aspectRatio: `${props.width} / ${props.height}`, maxHeight: 520 }}>
+      <div
+        className="pd-compare"
+        style={{
+          aspectRatio: `${props.width} / ${props.height}`,
+          width: `min(100%, ${Math.round((520 * props.width) / props.height)}px)`,
+        }}
+      >
         <img src={props.refSrc} alt={t('evidence.compareRef')} style={{ height: '100%', objectFit: 'fill' }} />
         <div className="pd-compare-top" style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}>
           <img src={props.claimSrc} alt={t('evidence.compareClaim')} />

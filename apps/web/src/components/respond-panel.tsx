@@ -124,8 +124,9 @@ export function RespondPanel(props: { readonly claim: Claim; readonly onChanged:
             {uploadError && <Alert type="error" showIcon title={uploadError} style={{ marginTop: 8 }} role="alert" />}
           </div>
           <Form layout="vertical">
-            <Form.Item label={t('respond.statement')} style={{ marginBottom: 8 }}>
+            <Form.Item label={t('respond.statement')} htmlFor="pd-statement" style={{ marginBottom: 8 }}>
               <Input.TextArea
+                id="pd-statement"
                 rows={4}
                 value={statement}
                 onChange={(e) => setStatement(e.target.value)}

@@ -192,7 +192,7 @@ export const zh = {
   'respond.buyerLink': '生成买家链接',
   'respond.buyerLinkCopied': '买家链接（{hours} 小时内有效）',
 
-  'upload.wrongFormat': '不支持的文件格式：请上传 JPEG、PNG、WebP、HEIC 或 AVIF 照片',
+  'upload.wrongFormat': '不支持的文件格式：请上传 JPEG、PNG、WebP、HEIC、AVIF、GIF 或 TIFF 照片',
   'upload.tooLarge': '文件过大：单张照片不能超过 {mb} MB',
   'upload.failed': '上传失败：{message}',
 
@@ -419,7 +419,7 @@ export const en: Messages = {
   'respond.buyerLink': 'Create buyer link',
   'respond.buyerLinkCopied': 'Buyer link (valid for {hours} hours)',
 
-  'upload.wrongFormat': 'Unsupported file format: upload a JPEG, PNG, WebP, HEIC or AVIF photo',
+  'upload.wrongFormat': 'Unsupported file format: upload a JPEG, PNG, WebP, HEIC, AVIF, GIF or TIFF photo',
   'upload.tooLarge': 'File too large: a photo may be at most {mb} MB',
   'upload.failed': 'Upload failed: {message}',
 

@@ -1,4 +1,4 @@
-import { Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Input, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Claim, ClaimStatus } from '../api/client';
@@ -93,13 +93,15 @@ export default function InboxPage() {
           loading={loading}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
+          tableLayout="fixed"
           locale={{ emptyText: t('inbox.empty') }}
           onRow={(claim) => ({ onClick: () => void navigate(`/claims/${claim.id}`), style: { cursor: 'pointer' } })}
           columns={[
             {
               title: t('queue.col.claim'),
               key: 'claim',
+              width: 280,
               render: (_, c) => (
                 <Space direction="vertical" size={0}>
                   <a
@@ -131,7 +133,7 @@ export default function InboxPage() {
             {
               title: t('inbox.col.sla'),
               key: 'sla',
-              width: 150,
+              width: 140,
               render: (_, c) =>
                 c.status === 'awaiting_merchant' ? (
                   <SlaCountdown deadline={c.merchantDeadlineAt} now={now} />
@@ -155,15 +157,11 @@ export default function InboxPage() {
             {
               title: t('queue.col.reasons'),
               key: 'reasons',
-              responsive: ['xl'],
+              ellipsis: { showTitle: false },
               render: (_, c) => (
-                <Space size={[4, 4]} wrap>
-                  {c.policyReasons.slice(0, 2).map((r) => (
-                    <Tag key={r.code} bordered={false}>
-                      {pick(r.text)}
-                    </Tag>
-                  ))}
-                </Space>
+                <Tooltip title={c.policyReasons.map((r) => pick(r.text)).join('；')} placement="topLeft">
+                  <span className="pd-muted">{c.policyReasons.map((r) => pick(r.text)).join(' · ') || '—'}</span>
+                </Tooltip>
               ),
             },
           ]}

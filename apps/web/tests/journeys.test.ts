@@ -1,0 +1,39 @@
+/**
+ * The console's browser journeys, one spec per journey (tests/journeys/*.journey.ts), against one real
+ * `proofdesk serve` on a temporary SQLite database seeded with the demo shop, in Debian's Chromium. Each journey works
+ * on its own claims, so they share the server (seeding and analysing the demo takes most of the time).
+ * Screenshots of the key screens in both languages land in apps/web/artifacts/screenshots.
+ */
+import { after, before, describe } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { buyerJourney } from './journeys/buyer.journey.js';
+import { merchantJourney } from './journeys/merchant.journey.js';
+import { reviewerJourney } from './journeys/reviewer.journey.js';
+import { launchBrowser, type JourneyEnv } from './support/browser.js';
+import { startDemoServer, type DemoServer } from './support/demo-server.js';
+
+describe('console journeys in Chromium', () => {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  const env = {
+    get server() {
+      if (!server) throw new Error('server not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+  } satisfies JourneyEnv;
+  before(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  reviewerJourney(env);
+  merchantJourney(env);
+  buyerJourney(env);
+});

@@ -1,0 +1,80 @@
+/**
+ * Debian's Chromium driven by playwright-core (no browser download), and screenshots kept under apps/web/artifacts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { translate, type Lang, type MessageKey } from '../../src/i18n/messages.js';
+import { REPO_ROOT, type DemoServer } from './demo-server.js';
+
+/** What every journey runs against: one demo server and one browser, started once for all journeys. */
+export interface JourneyEnv {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+}
+
+export const CHROMIUM = process.env.PROOFDESK_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(REPO_ROOT, 'apps/web/artifacts/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 375, height: 812 } as const;
+
+/** A fresh context in `lang` (the console reads its choice from localStorage), at a desktop or phone size. */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  lang: Lang,
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    deviceScaleFactor: 1,
+    locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
+    timezoneId: 'Asia/Shanghai',
+    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
+  });
+  await context.addInitScript((value) => window.localStorage.setItem('proofdesk.lang', value), lang);
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Saves `<name>.<lang>.png` (full page) for people to look at. */
+export async function screenshot(page: Page, name: string, lang: Lang): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // A full-page capture draws sticky bars where the viewport ended; show them where a reader sees them, at the top.
+  const unstick = await page.addStyleTag({
+    content: '.pd-sider, .pd-header { position: relative !important; height: auto !important; }',
+  });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.${lang}.png`), fullPage: true, animations: 'disabled' });
+  await unstick.evaluate((el: Element) => el.remove());
+}
+
+/** The console's text for `key` in `lang` (locators use what the user reads). */
+export function textOf(lang: Lang) {
+  return (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+}
+
+/** Signs in through the console's form. */
+export async function signIn(page: Page, email: string, password: string, lang: Lang): Promise<void> {
+  const t = textOf(lang);
+  await page.goto('/sign-in');
+  await page.getByLabel(t('auth.email')).fill(email);
+  await page.getByLabel(t('auth.password')).fill(password);
+  await page.getByRole('button', { name: t('auth.signIn'), exact: true }).click();
+}
