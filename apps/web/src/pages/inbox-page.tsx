@@ -1,4 +1,4 @@
-import { Card, Input, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { Card, Grid, Input, List, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Claim, ClaimStatus } from '../api/client';
@@ -30,6 +30,8 @@ export default function InboxPage() {
   const flagged = params.get('flagged') === 'true' ? true : undefined;
   const q = params.get('q') ?? undefined;
   const [search, setSearch] = useState(q ?? '');
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
   const { data, loading } = useLoad(
     () => listClaims({ ...(status ? { status } : {}), ...(flagged ? { flagged } : {}), ...(q ? { q } : {}) }),
     JSON.stringify([status, flagged, q]),
@@ -87,23 +89,18 @@ export default function InboxPage() {
           </label>
           <Typography.Text className="pd-muted">{t('inbox.count', { count: rows.length })}</Typography.Text>
         </Space>
-        <Table<Claim>
-          aria-label={t('inbox.title')}
-          rowKey="id"
-          loading={loading}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1000 }}
-          tableLayout="fixed"
-          locale={{ emptyText: t('inbox.empty') }}
-          onRow={(claim) => ({ onClick: () => void navigate(`/claims/${claim.id}`), style: { cursor: 'pointer' } })}
-          columns={[
-            {
-              title: t('queue.col.claim'),
-              key: 'claim',
-              width: 280,
-              render: (_, c) => (
-                <Space direction="vertical" size={0}>
+        {phone ? (
+          <List<Claim>
+            aria-label={t('inbox.title')}
+            loading={loading}
+            dataSource={rows}
+            locale={{ emptyText: t('inbox.empty') }}
+            renderItem={(c) => (
+              <List.Item
+                onClick={() => void navigate(`/claims/${c.id}`)}
+                style={{ cursor: 'pointer', paddingInline: 16, display: 'block' }}
+              >
+                <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                   <a
                     href={`/claims/${c.id}`}
                     className="pd-mono"
@@ -112,60 +109,98 @@ export default function InboxPage() {
                   >
                     {shortId(c.id)}
                   </a>
-                  <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-                    {c.reason}
-                  </Typography.Text>
+                  <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>¥{yuan(c.amountFen)}</span>
                 </Space>
-              ),
-            },
-            {
-              title: t('queue.col.risk'),
-              key: 'risk',
-              width: 130,
-              render: (_, c) => <RiskBadge score={c.riskScore} />,
-            },
-            {
-              title: t('queue.col.status'),
-              key: 'status',
-              width: 130,
-              render: (_, c) => <StatusTag status={c.status} />,
-            },
-            {
-              title: t('inbox.col.sla'),
-              key: 'sla',
-              width: 140,
-              render: (_, c) =>
-                c.status === 'awaiting_merchant' ? (
-                  <SlaCountdown deadline={c.merchantDeadlineAt} now={now} />
-                ) : (
-                  <span className="pd-muted">{t('sla.none')}</span>
+                <div style={{ margin: '4px 0 6px' }}>{c.reason}</div>
+                <Space size={[6, 6]} wrap>
+                  <RiskBadge score={c.riskScore} />
+                  <StatusTag status={c.status} />
+                  {c.status === 'awaiting_merchant' && <SlaCountdown deadline={c.merchantDeadlineAt} now={now} />}
+                </Space>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<Claim>
+            aria-label={t('inbox.title')}
+            rowKey="id"
+            loading={loading}
+            dataSource={rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 1000 }}
+            tableLayout="fixed"
+            locale={{ emptyText: t('inbox.empty') }}
+            onRow={(claim) => ({ onClick: () => void navigate(`/claims/${claim.id}`), style: { cursor: 'pointer' } })}
+            columns={[
+              {
+                title: t('queue.col.claim'),
+                key: 'claim',
+                width: 280,
+                render: (_, c) => (
+                  <Space direction="vertical" size={0}>
+                    <a
+                      href={`/claims/${c.id}`}
+                      className="pd-mono"
+                      aria-label={`${t('common.open')} ${shortId(c.id)}`}
+                      onClick={(e) => e.preventDefault()}
+                    >
+                      {shortId(c.id)}
+                    </a>
+                    <Typography.Text ellipsis style={{ maxWidth: 280 }}>
+                      {c.reason}
+                    </Typography.Text>
+                  </Space>
                 ),
-            },
-            {
-              title: t('queue.col.amount'),
-              key: 'amount',
-              width: 120,
-              align: 'right',
-              render: (_, c) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>¥{yuan(c.amountFen)}</span>,
-            },
-            {
-              title: t('inbox.col.created'),
-              key: 'created',
-              width: 150,
-              render: (_, c) => <span className="pd-muted">{dateTime(c.createdAt, lang)}</span>,
-            },
-            {
-              title: t('queue.col.reasons'),
-              key: 'reasons',
-              ellipsis: { showTitle: false },
-              render: (_, c) => (
-                <Tooltip title={c.policyReasons.map((r) => pick(r.text)).join('；')} placement="topLeft">
-                  <span className="pd-muted">{c.policyReasons.map((r) => pick(r.text)).join(' · ') || '—'}</span>
-                </Tooltip>
-              ),
-            },
-          ]}
-        />
+              },
+              {
+                title: t('queue.col.risk'),
+                key: 'risk',
+                width: 130,
+                render: (_, c) => <RiskBadge score={c.riskScore} />,
+              },
+              {
+                title: t('queue.col.status'),
+                key: 'status',
+                width: 130,
+                render: (_, c) => <StatusTag status={c.status} />,
+              },
+              {
+                title: t('inbox.col.sla'),
+                key: 'sla',
+                width: 140,
+                render: (_, c) =>
+                  c.status === 'awaiting_merchant' ? (
+                    <SlaCountdown deadline={c.merchantDeadlineAt} now={now} />
+                  ) : (
+                    <span className="pd-muted">{t('sla.none')}</span>
+                  ),
+              },
+              {
+                title: t('queue.col.amount'),
+                key: 'amount',
+                width: 120,
+                align: 'right',
+                render: (_, c) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>¥{yuan(c.amountFen)}</span>,
+              },
+              {
+                title: t('inbox.col.created'),
+                key: 'created',
+                width: 150,
+                render: (_, c) => <span className="pd-muted">{dateTime(c.createdAt, lang)}</span>,
+              },
+              {
+                title: t('queue.col.reasons'),
+                key: 'reasons',
+                ellipsis: { showTitle: false },
+                render: (_, c) => (
+                  <Tooltip title={c.policyReasons.map((r) => pick(r.text)).join('；')} placement="topLeft">
+                    <span className="pd-muted">{c.policyReasons.map((r) => pick(r.text)).join(' · ') || '—'}</span>
+                  </Tooltip>
+                ),
+              },
+            ]}
+          />
+        )}
       </Card>
     </>
   );

@@ -102,7 +102,13 @@ export function merchantJourney(env: JourneyEnv): void {
         const small = await phone.newPage();
         await signIn(small, AGENT, server.passwords[AGENT]!, lang);
         await small.waitForURL('**/claims');
-        await small.getByRole('table').locator('tbody tr.ant-table-row').first().waitFor();
+        await small.getByText(CLAIM_REASON).waitFor(); // a card list, not a table, on a phone
+        assert.equal(await small.getByRole('table').count(), 0);
+        assert.equal(
+          await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          true,
+          'nothing overflows a 375 px screen',
+        );
         await screenshot(small, 'merchant-inbox-375', lang);
         await phone.close();
       });
