@@ -43,14 +43,19 @@ function uniquePhoto(): Buffer {
   return Buffer.concat([PHOTO, randomBytes(32)]);
 }
 
+interface Acked {
+  readonly claims: AckedClaim[];
+  readonly evidence: AckedEvidence[];
+}
+
 async function burst(
   server: ServerProcess,
   apiKey: string,
   orderIds: readonly string[],
   until: () => boolean,
-): Promise<{ claims: AckedClaim[]; evidence: AckedEvidence[] }> {
-  const claims: AckedClaim[] = [];
-  const evidence: AckedEvidence[] = [];
+  acked: Acked,
+): Promise<Acked> {
+  const { claims, evidence } = acked;
   const headers = { authorization: `Bearer ${apiKey}` };
   let n = 0;
   const client = async () => {
@@ -148,9 +153,12 @@ for (const dialect of TEST_DIALECTS) {
         assert.equal(((await reveal.json()) as { phone: string }).phone, CONTACT.phone);
 
         let killed = false;
-        const running = burst(server, ws.apiKey, ws.orderIds, () => killed);
-        // Kill once the burst is well under way, with requests in flight.
-        await new Promise((r) => setTimeout(r, 2_500));
+        const live: Acked = { claims: [], evidence: [] };
+        const running = burst(server, ws.apiKey, ws.orderIds, () => killed, live);
+        // Kill once the burst is well under way (counted, not timed: CI machines are shared), with requests in flight.
+        const deadline = Date.now() + 60_000;
+        while ((live.claims.length < 40 || live.evidence.length < 10) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 20));
         const victim = server;
         await victim.kill9();
         killed = true;
