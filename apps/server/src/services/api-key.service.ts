@@ -38,6 +38,21 @@ export type ApiKeyService = ReturnType<typeof createApiKeyService>;
 /** How often `last_used_at` is written for a busy key, in milliseconds. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * How long a key that checked out is trusted without asking the database again, in milliseconds. Revoking a key
+ * evicts it at once in the process that revokes it; another API process (scale-out on PostgreSQL) may accept a
+ * revoked key for at most this long. Without it every request paid a query, which on SQLite also waited for the
+ * group-commit transaction in flight (docs/adr/0012-api-throughput.md).
+ */
+export const API_KEY_CACHE_TTL_MS = 2_000;
+/** Most keys remembered; the cache is cleared when it fills (unknown keys are never remembered). */
+const API_KEY_CACHE_SIZE = 10_000;
+
+interface CachedKey {
+  readonly actor: Actor & { kind: 'api_key' };
+  readonly untilMs: number;
+}
+
 function toView(row: Selectable<ApiKeysTable>): ApiKeyView {
   return {
     id: row.id,
@@ -53,6 +68,10 @@ function toView(row: Selectable<ApiKeysTable>): ApiKeyView {
 
 /** API keys for platform integrations: scoped to one workspace, acting with fixed roles, stored as SHA-256. */
 export function createApiKeyService({ db, clock, ids }: ApiKeyServiceDeps) {
+  /** Keys that checked out, by key hash. */
+  const cache = new Map<string, CachedKey>();
+  /** Bumped by every revocation, so a lookup that raced one does not put the key back into the cache. */
+  let revocations = 0;
   return {
     /**
      * Creates a key. The returned `key` is shown once; only its hash is stored.
@@ -114,7 +133,7 @@ export function createApiKeyService({ db, clock, ids }: ApiKeyServiceDeps) {
      */
     async revokeApiKey(actor: Actor, keyId: string): Promise<ApiKeyView> {
       requirePermission(actor, 'workspace.admin');
-      return db.kysely.transaction().execute(async (trx) => {
+      const { view, keyHash } = await db.kysely.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('api_keys')
           .selectAll()
@@ -122,7 +141,7 @@ export function createApiKeyService({ db, clock, ids }: ApiKeyServiceDeps) {
           .where('workspace_id', '=', actor.workspaceId)
           .executeTakeFirst();
         if (!row) throw errors.notFound('api key', keyId);
-        if (row.revoked_at) return toView(row);
+        if (row.revoked_at) return { view: toView(row), keyHash: row.key_hash };
         const at = isoAt(clock.nowMs());
         await trx.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', keyId).execute();
         await appendAudit(trx, ids, {
@@ -134,8 +153,13 @@ export function createApiKeyService({ db, clock, ids }: ApiKeyServiceDeps) {
           subjectId: keyId,
           data: { prefix: row.prefix },
         });
-        return toView({ ...row, revoked_at: at });
+        return { view: toView({ ...row, revoked_at: at }), keyHash: row.key_hash };
       });
+      // After the commit every lookup reads the revoked row. One that started earlier may still finish after this
+      // line: the counter stops it from caching what it read.
+      revocations += 1;
+      cache.delete(keyHash);
+      return view;
     },
 
     /**
@@ -144,20 +168,34 @@ export function createApiKeyService({ db, clock, ids }: ApiKeyServiceDeps) {
      */
     async authenticate(key: string): Promise<Actor> {
       if (!key.startsWith(API_KEY_PREFIX)) throw errors.unauthenticated();
-      const row = await db.kysely
-        .selectFrom('api_keys')
-        .selectAll()
-        .where('key_hash', '=', sha256Hex(key))
-        .executeTakeFirst();
-      if (!row || row.revoked_at) throw errors.unauthenticated();
+      const keyHash = sha256Hex(key);
       const nowMs = clock.nowMs();
+      const cached = cache.get(keyHash);
+      if (cached && nowMs < cached.untilMs) return cached.actor;
+      const revocationsBefore = revocations;
+      // The query-only connection: on SQLite it never waits for a write transaction in flight.
+      const row = await db.reader.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+      if (!row || row.revoked_at) {
+        cache.delete(keyHash);
+        throw errors.unauthenticated();
+      }
       if (!row.last_used_at || nowMs - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS)
         await db.kysely
           .updateTable('api_keys')
           .set({ last_used_at: isoAt(nowMs) })
           .where('id', '=', row.id)
           .execute();
-      return { kind: 'api_key', keyId: row.id, workspaceId: row.workspace_id, roles: parseRoles(row.roles_json) };
+      const actor = {
+        kind: 'api_key',
+        keyId: row.id,
+        workspaceId: row.workspace_id,
+        roles: parseRoles(row.roles_json),
+      } as const;
+      if (revocations === revocationsBefore) {
+        if (cache.size >= API_KEY_CACHE_SIZE) cache.clear();
+        cache.set(keyHash, { actor, untilMs: nowMs + API_KEY_CACHE_TTL_MS });
+      }
+      return actor;
     },
   };
 }

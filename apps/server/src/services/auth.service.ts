@@ -115,7 +115,8 @@ export function createAuthService({ db, clock, ids, hasher, buyerLinkKey, sessio
      * @throws {DomainError} `unauthenticated` for an unknown or expired session or a disabled user
      */
     async authenticateSession(token: string): Promise<SessionPrincipal> {
-      const row = await db.kysely
+      // The query-only connection: on SQLite it never waits for a write transaction in flight.
+      const row = await db.reader
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .selectAll('users')

@@ -10,12 +10,12 @@ import {
   type ClaimType,
 } from '@proofdesk/domain';
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { ClaimsTable, Database } from '../adapters/db/schema.js';
 import { toClaim, type Claim } from '../adapters/db/claim.repository.js';
-import { GroupCommitter } from '../adapters/db/group-commit.js';
+import { BatchCommitter } from '../adapters/db/group-commit.js';
 import { loadWorkspacePolicy } from '../adapters/db/workspace.repository.js';
 import { loadClaimRow, requireClaimAccess } from './claim-access.js';
+import { claimCreationWriter, type ClaimToCreate } from './claim-creation.js';
 import { applyClaimChange } from './claim-transition.js';
 import { nowIso, pageSize, requireFen, requireText, toPage, type Page, type ServiceDeps } from './service-deps.js';
 
@@ -59,10 +59,10 @@ const DAY_MS = 86_400_000;
  * job) in one transaction; a concurrent change makes the later one fail with `conflict`.
  */
 export class ClaimService {
-  private readonly creations: GroupCommitter;
+  private readonly creations: BatchCommitter<ClaimToCreate, Claim>;
 
   constructor(private readonly deps: ServiceDeps) {
-    this.creations = new GroupCommitter(deps.db);
+    this.creations = new BatchCommitter(deps.db, claimCreationWriter(deps.ids, deps.db.dialect));
   }
 
   /**
@@ -81,58 +81,14 @@ export class ClaimService {
     const reason = requireText('reason', input.reason, 2000);
     const amountFen = requireFen('amountFen', input.amountFen);
     const { ids, clock } = this.deps;
-    const at = nowIso(clock);
-    const id = ids.next();
-    return this.creations.run(async (trx) => {
-      const order = await trx
-        .selectFrom('orders')
-        .select(['id', 'amount_fen', 'buyer_id'])
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', input.orderId)
-        .executeTakeFirst();
-      if (!order) throw errors.notFound('order', input.orderId);
-      if (amountFen > Number(order.amount_fen))
-        throw errors.invalidInput('amountFen', {
-          zh: `不能超过订单金额 ${Number(order.amount_fen)} 分`,
-          en: `must not exceed the order amount of ${Number(order.amount_fen)} fen`,
-        });
-      const row = {
-        id,
-        workspace_id: actor.workspaceId,
-        order_id: order.id,
-        buyer_id: order.buyer_id,
-        type: input.type,
-        status: 'submitted' as const,
-        reason,
-        amount_fen: amountFen,
-        risk_score: null,
-        flagged: 0,
-        policy_json: null,
-        merchant_deadline_at: null,
-        merchant_statement: null,
-        decision_outcome: null,
-        decision_reason_code: null,
-        decision_note: null,
-        approved_amount_fen: null,
-        decided_by: null,
-        decided_at: null,
-        appeal_count: 0,
-        appeal_reason: null,
-        analysis_return_status: null,
-        created_at: at,
-        updated_at: at,
-      };
-      await trx.insertInto('claims').values(row).execute();
-      await appendAudit(trx, ids, {
-        workspaceId: actor.workspaceId,
-        at,
-        actor: actorLabel(actor),
-        action: 'claim.created',
-        subjectType: 'claim',
-        subjectId: id,
-        data: { orderId: order.id, type: input.type, amountFen, status: 'submitted' },
-      });
-      return toClaim(row);
+    return this.creations.run({
+      actor,
+      id: ids.next(),
+      at: nowIso(clock),
+      orderId: input.orderId,
+      type: input.type,
+      reason,
+      amountFen,
     });
   }
 
@@ -143,7 +99,8 @@ export class ClaimService {
    */
   async getClaim(actor: Actor, claimId: string): Promise<Claim> {
     requireClaimAccess(actor, claimId, 'claim.read');
-    const claim = toClaim(await loadClaimRow(this.deps.db.kysely, actor.workspaceId, claimId));
+    // The query-only connection: on SQLite a read never waits for the group-commit transaction in flight.
+    const claim = toClaim(await loadClaimRow(this.deps.db.reader, actor.workspaceId, claimId));
     return actor.kind === 'buyer' ? forBuyer(claim) : claim;
   }
 

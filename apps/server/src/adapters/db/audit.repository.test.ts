@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { verifyAuditChain } from '@proofdesk/domain';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
 import { Uuid7IdGenerator } from '../system/uuid7.id-generator.js';
-import { appendAudit, toChainedEvent } from './audit.repository.js';
+import { appendAudit, appendAuditBatch, toChainedEvent } from './audit.repository.js';
 
 for (const dialect of TEST_DIALECTS) {
   describe(`audit chain on ${dialect}`, () => {
@@ -16,6 +16,8 @@ for (const dialect of TEST_DIALECTS) {
         .values([
           { id: 'w1', slug: 'w1', name: 'W1', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
           { id: 'w2', slug: 'w2', name: 'W2', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
+          { id: 'w3', slug: 'w3', name: 'W3', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
+          { id: 'w4', slug: 'w4', name: 'W4', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
         ])
         .execute();
     });
@@ -62,6 +64,36 @@ for (const dialect of TEST_DIALECTS) {
       const result = verifyAuditChain(events);
       assert.equal(result.ok, false);
       assert.deepEqual(result.firstBreak, { id: target.id, seq: 7, reason: 'hash_mismatch' });
+    });
+
+    it('appends a batch across workspaces as the same chain as one by one, between single appends', async () => {
+      await t.db.kysely.transaction().execute(async (trx) => {
+        await appendAudit(trx, ids, entry('w3', 1), dialect);
+        const mixed = [entry('w3', 2), entry('w4', 3), entry('w3', 4), entry('w4', 5)];
+        const events = await appendAuditBatch(trx, ids, mixed, dialect);
+        assert.deepEqual(
+          events.map((e) => [e.workspaceId, e.seq]),
+          [
+            ['w3', 2],
+            ['w4', 1],
+            ['w3', 3],
+            ['w4', 2],
+          ],
+        );
+        await appendAudit(trx, ids, entry('w3', 6));
+      });
+      for (const [ws, count] of [
+        ['w3', 4],
+        ['w4', 2],
+      ] as const) {
+        const rows = await t.db.kysely
+          .selectFrom('audit_events')
+          .selectAll()
+          .where('workspace_id', '=', ws)
+          .orderBy('seq')
+          .execute();
+        assert.deepEqual(verifyAuditChain(rows.map(toChainedEvent)), { ok: true, checked: count });
+      }
     });
 
     it('rolls the chain back with the transaction that failed', async () => {

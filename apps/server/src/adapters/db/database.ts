@@ -23,6 +23,13 @@ export type Dialect = 'sqlite' | 'postgres';
 /** An open database: the typed query builder, which dialect it speaks, and how to close it. */
 export interface Db {
   readonly kysely: Kysely<Database>;
+  /**
+   * For reads outside a transaction that need only committed data (authentication, reading one claim). On SQLite a
+   * second, query-only connection: Kysely runs every query of `kysely` on one connection behind a mutex, so a read
+   * there waits for the whole group-commit transaction in flight, while a WAL reader never waits for the writer. It
+   * sees every write committed before the read starts. On PostgreSQL the same pool as `kysely`.
+   */
+  readonly reader: Kysely<Database>;
   readonly dialect: Dialect;
   /** Where it is: the SQLite file path or the PostgreSQL URL without its password. */
   readonly location: string;
@@ -74,7 +81,7 @@ export async function openDatabase(spec: string, options: OpenDatabaseOptions = 
   if (isPostgresUrl(spec)) {
     const pool = new pg.Pool({ connectionString: spec, max: options.poolSize ?? 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    db = { kysely, dialect: 'postgres', location: redact(spec), close: () => kysely.destroy() };
+    db = { kysely, reader: kysely, dialect: 'postgres', location: redact(spec), close: () => kysely.destroy() };
   } else {
     if (spec !== ':memory:') mkdirSync(dirname(spec), { recursive: true });
     const sqlite = new BetterSqlite3(spec);
@@ -83,10 +90,28 @@ export async function openDatabase(spec: string, options: OpenDatabaseOptions = 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    db = { kysely, dialect: 'sqlite', location: spec, close: () => kysely.destroy() };
+    db = { kysely, reader: kysely, dialect: 'sqlite', location: spec, close: () => kysely.destroy() };
   }
   if (options.migrate ?? true) await migrateToLatest(db);
+  if (db.dialect === 'sqlite' && spec !== ':memory:') {
+    // Opened after the migrations, so it never reads a half-migrated schema.
+    const reader = openSqliteReader(spec);
+    const writer = db;
+    db = {
+      ...writer,
+      reader,
+      close: async () => Promise.all([reader.destroy(), writer.close()]).then(() => undefined),
+    };
+  }
   return db;
+}
+
+/** A second connection to a SQLite file that only reads (see {@link Db.reader}). */
+function openSqliteReader(spec: string): Kysely<Database> {
+  const sqlite = new BetterSqlite3(spec);
+  sqlite.pragma('query_only = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** Applies pending migrations; fails with the first migration's error. */

@@ -4,7 +4,7 @@ import { verifyAuditChain } from '@proofdesk/domain';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
 import { Uuid7IdGenerator } from '../system/uuid7.id-generator.js';
 import { appendAudit, toChainedEvent } from './audit.repository.js';
-import { GroupCommitter } from './group-commit.js';
+import { BatchCommitter, GroupCommitter } from './group-commit.js';
 
 for (const dialect of TEST_DIALECTS) {
   describe(`group commit on ${dialect}`, () => {
@@ -51,6 +51,27 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(rows.length, 48);
       assert.ok(rows.every((r) => (JSON.parse(r.data_json) as { n: number }).n % 5 !== 4));
       assert.deepEqual(verifyAuditChain(rows.map(toChainedEvent)), { ok: true, checked: 48 });
+    });
+
+    it('batches the calls of one turn and, when a batch statement fails, writes each call alone so only it fails', async () => {
+      const batchSizes: number[] = [];
+      const committer = new BatchCommitter<string, string>(t.db, async (trx, subjects) => {
+        batchSizes.push(subjects.length);
+        // A duplicate id breaks the multi-row insert: the whole batch, until each call is written alone.
+        await trx
+          .insertInto('workspaces')
+          .values(subjects.map((s) => ({ id: s, slug: s, name: s, policy_json: '{}', created_at: '2026-11-01' })))
+          .execute();
+        return subjects.map((s) => ({ ok: true, value: s }));
+      });
+      const results = await Promise.allSettled(['b1', 'b2', 'w', 'b3'].map((s) => committer.run(s)));
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.deepEqual(batchSizes, [4, 1, 1, 1, 1]);
+      const stored = await t.db.kysely.selectFrom('workspaces').select('id').where('id', 'like', 'b%').execute();
+      assert.deepEqual(stored.map((r) => r.id).sort(), ['b1', 'b2', 'b3']);
     });
   });
 }
