@@ -6,6 +6,7 @@
  */
 import { after, before, describe } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { adminJourney } from './journeys/admin.journey.js';
 import { buyerJourney } from './journeys/buyer.journey.js';
 import { merchantJourney } from './journeys/merchant.journey.js';
 import { reviewerJourney } from './journeys/reviewer.journey.js';
@@ -36,4 +37,5 @@ describe('console journeys in Chromium', () => {
   reviewerJourney(env);
   merchantJourney(env);
   buyerJourney(env);
+  adminJourney(env);
 });

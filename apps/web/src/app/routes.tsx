@@ -10,6 +10,7 @@ const SignInPage = lazy(() => import('../pages/sign-in-page'));
 const ReviewQueuePage = lazy(() => import('../pages/review-queue-page'));
 const InboxPage = lazy(() => import('../pages/inbox-page'));
 const ClaimPage = lazy(() => import('../pages/claim-page'));
+const AdminPage = lazy(() => import('../pages/admin-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -74,6 +75,14 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <ClaimPage mode="respond" />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/admin"
+          element={
+            <RequireUser>
+              <AdminPage />
             </RequireUser>
           }
         />

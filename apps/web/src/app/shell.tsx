@@ -1,4 +1,10 @@
-import { AuditOutlined, InboxOutlined, LogoutOutlined, SafetyCertificateFilled } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  SafetyCertificateFilled,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { Avatar, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -16,6 +22,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
   const items = [
     ...(can(user, 'decide') ? [{ key: '/review', icon: <AuditOutlined />, label: t('nav.review') }] : []),
     { key: '/claims', icon: <InboxOutlined />, label: t('nav.claims') },
+    ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (
     <Layout className="pd-shell">
