@@ -38,12 +38,20 @@ export interface StartServerOptions {
   readonly worker?: boolean;
   readonly env?: Readonly<Record<string, string>>;
   readonly readyTimeoutMs?: number;
+  /** Flags for node itself, e.g. `--cpu-prof` (written when the server exits on `stop()`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Starts the real CLI's `serve` and resolves once `/readyz` answers 200. */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const args = [join(REPO_ROOT, 'apps', 'server', 'bin', 'proofdesk.js'), 'serve', '--port', String(port)];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    join(REPO_ROOT, 'apps', 'server', 'bin', 'proofdesk.js'),
+    'serve',
+    '--port',
+    String(port),
+  ];
   args.push('--data', options.dataDir);
   if (options.database) args.push('--database', options.database);
   if (options.worker === false) args.push('--no-worker');

@@ -100,7 +100,11 @@ export async function openDatabase(spec: string, options: OpenDatabaseOptions = 
     db = {
       ...writer,
       reader,
-      close: async () => Promise.all([reader.destroy(), writer.close()]).then(() => undefined),
+      // The writer last: the last connection to close checkpoints the WAL into the database file.
+      close: async () => {
+        await reader.destroy();
+        await writer.close();
+      },
     };
   }
   return db;
