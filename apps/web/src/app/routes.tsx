@@ -11,6 +11,7 @@ const ReviewQueuePage = lazy(() => import('../pages/review-queue-page'));
 const InboxPage = lazy(() => import('../pages/inbox-page'));
 const ClaimPage = lazy(() => import('../pages/claim-page'));
 const AdminPage = lazy(() => import('../pages/admin-page'));
+const CataloguePage = lazy(() => import('../pages/catalogue-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -75,6 +76,14 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <ClaimPage mode="respond" />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/catalogue"
+          element={
+            <RequireUser>
+              <CataloguePage />
             </RequireUser>
           }
         />

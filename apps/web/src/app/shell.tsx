@@ -4,6 +4,7 @@ import {
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -22,6 +23,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
   const items = [
     ...(can(user, 'decide') ? [{ key: '/review', icon: <AuditOutlined />, label: t('nav.review') }] : []),
     { key: '/claims', icon: <InboxOutlined />, label: t('nav.claims') },
+    ...(can(user, 'respond') ? [{ key: '/catalogue', icon: <ShopOutlined />, label: t('nav.catalogue') }] : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (

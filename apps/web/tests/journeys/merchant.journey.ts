@@ -95,6 +95,37 @@ export function merchantJourney(env: JourneyEnv): void {
           await page.getByText(t('respond.closed')).waitFor();
           await screenshot(page, 'merchant-responded', lang);
         }
+
+        // Products with their listing photos, orders with their packing photos.
+        await page.getByRole('menuitem', { name: t('nav.catalogue') }).click();
+        await page.waitForURL('**/catalogue');
+        const products = page.getByRole('table', { name: t('catalogue.products') });
+        await products.locator('tbody tr.ant-table-row').first().waitFor();
+        await page
+          .getByRole('table', { name: t('catalogue.orders') })
+          .locator('tbody tr.ant-table-row')
+          .first()
+          .waitFor();
+        if (lang === 'en') {
+          await page.getByLabel(t('catalogue.sku')).fill('AT-X9');
+          await page.getByLabel(t('catalogue.name')).fill('安途 X9 掌静脉智能锁');
+          await page.getByRole('button', { name: t('catalogue.addProduct') }).click();
+          const row = products.locator('tbody tr.ant-table-row').filter({ hasText: 'AT-X9' });
+          await row.getByText(t('catalogue.noPhotos')).waitFor();
+          await page
+            .getByLabel(t('catalogue.addPhotoFor', { name: '安途 X9 掌静脉智能锁' }))
+            .first()
+            .setInputFiles({
+              name: 'x9-listing.jpg',
+              mimeType: 'image/jpeg',
+              buffer: readFileSync(join(REPO_ROOT, 'apps/server/demo/photos/listing-at-k1.jpg')),
+            });
+          await row.getByRole('img', { name: 'x9-listing.jpg' }).waitFor();
+        }
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('img.ant-image-img')].every((img) => (img as HTMLImageElement).complete),
+        );
+        await screenshot(page, 'merchant-catalogue', lang);
         await context.close();
 
         // The inbox on a phone.
