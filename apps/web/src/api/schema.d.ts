@@ -713,7 +713,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WorkspacePolicyInput"];
+                    "application/json": components["schemas"]["WorkspacePolicy"];
                 };
             };
             responses: {
@@ -2976,276 +2976,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/buyer/claim/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal the decision once, through a signed link
+         * @description Within the workspace's appeal window after a decision; 409 `invalid_state` before a decision, after the one appeal (by the buyer or the merchant) or once the window has passed.
+         *
+         *     Access: `claim.buyer`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The link token, if not in the header */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the decision should change */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BuyerClaim"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        BilingualInput: {
-            zh: string;
-            en: string;
-        };
-        ErrorInput: {
-            error: {
-                /** @enum {string} */
-                code: "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid_state" | "idempotency_mismatch" | "link_expired" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "malformed_request" | "internal";
-                message: components["schemas"]["BilingualInput"];
-                details?: {
-                    [key: string]: unknown;
-                };
-                requestId: string;
-            };
-        };
-        /** Format: binary */
-        ImageBytesInput: string;
-        ApiKeyInput: {
-            id: string;
-            name: string;
-            /** @description The first characters of the key, to tell keys apart */
-            prefix: string;
-            roles: ("admin" | "agent" | "reviewer" | "dispatcher" | "technician")[];
-            createdBy: string;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            revokedAt: string | null;
-            lastUsedAt: string | null;
-        };
-        UserInput: {
-            id: string;
-            workspaceId: string;
-            email: string;
-            displayName: string;
-            roles: ("admin" | "agent" | "reviewer" | "dispatcher" | "technician")[];
-            locale: string;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            disabledAt: string | null;
-        };
-        SessionInput: {
-            user: components["schemas"]["UserInput"];
-            /** @description Send as the x-csrf-token header on POST, PUT, PATCH and DELETE */
-            csrfToken: string;
-            /** @description ISO 8601 UTC time */
-            expiresAt: string;
-        };
-        ProductInput: {
-            id: string;
-            sku: string;
-            name: string;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-        };
-        ReferencePhotoInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "listing" | "packing";
-            productId: string | null;
-            orderId: string | null;
-            filename: string;
-            sha256: string;
-            /** @description PDQ hash, 64 hex */
-            pdqHash: string | null;
-            /** @description 0..100 */
-            pdqQuality: number | null;
-            /** @description pixels, after EXIF orientation */
-            width: number | null;
-            height: number | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-        };
-        OrderInput: {
-            id: string;
-            platform: string;
-            platformOrderId: string;
-            productId: string | null;
-            buyerId: string | null;
-            amountFen: number;
-            orderedAt: string | null;
-            shippedAt: string | null;
-            deliveredAt: string | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-        };
-        BuyerInput: {
-            /** @description Pseudonymous: the platform account id is never stored */
-            id: string;
-            hasContact: boolean;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-        };
         BuyerContactInput: {
             name?: string;
             phone?: string;
             address?: string;
-        };
-        FindingInput: {
-            /** @description Stable dotted code, e.g. reference.derived_from_listing (docs/findings.md) */
-            code: string;
-            /** @enum {string} */
-            severity: "info" | "warn" | "high";
-            score: number;
-            title: components["schemas"]["BilingualInput"];
-            detail: components["schemas"]["BilingualInput"];
-            /** @description In the photo's own pixel coordinates */
-            regions?: {
-                x: number;
-                y: number;
-                w: number;
-                h: number;
-            }[];
-            ref?: {
-                file: string;
-                distance: number;
-            };
-            /** @description The raw facts the finding rests on */
-            facts?: unknown;
-        };
-        PhotoReportInput: {
-            file: string;
-            sha256: string;
-            width: number;
-            height: number;
-            format: string;
-            /** @enum {string} */
-            verdict: "clean" | "suspicious" | "forged" | "error";
-            /** @description 0..1 */
-            score: number;
-            findings: components["schemas"]["FindingInput"][];
-            /** @description Raw facts gathered while checking (metadata, provenance) */
-            facts: unknown;
-        };
-        EvidenceInput: {
-            id: string;
-            claimId: string;
-            /** @enum {string} */
-            submittedBy: "buyer" | "merchant";
-            filename: string;
-            sha256: string;
-            bytes: number;
-            /** @enum {string} */
-            status: "pending" | "analysed" | "failed";
-            verdict: ("clean" | "suspicious" | "forged" | "error") | null;
-            score: number | null;
-            pdqHash: string | null;
-            report: components["schemas"]["PhotoReportInput"] | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            analysedAt: string | null;
-        };
-        ClaimInput: {
-            id: string;
-            orderId: string;
-            buyerId: string | null;
-            /** @enum {string} */
-            type: "refund_only" | "return_refund" | "exchange" | "repair";
-            /** @enum {string} */
-            status: "submitted" | "analysing" | "awaiting_merchant" | "in_review" | "approved" | "partially_approved" | "rejected" | "appealed" | "final" | "withdrawn";
-            reason: string;
-            amountFen: number;
-            riskScore: number | null;
-            flagged: boolean;
-            policyReasons: {
-                code: string;
-                text: components["schemas"]["BilingualInput"];
-            }[];
-            merchantDeadlineAt: string | null;
-            merchantStatement: string | null;
-            decision: {
-                /** @enum {string} */
-                outcome: "approved" | "partially_approved" | "rejected";
-                reasonCode: string;
-                note: string | null;
-                approvedAmountFen: number | null;
-                decidedBy: string | null;
-                decidedAt: string | null;
-            } | null;
-            appealCount: number;
-            appealReason: string | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            /** @description ISO 8601 UTC time */
-            updatedAt: string;
-        };
-        BuyerClaimInput: {
-            id: string;
-            /** @enum {string} */
-            type: "refund_only" | "return_refund" | "exchange" | "repair";
-            /** @enum {string} */
-            status: "submitted" | "analysing" | "awaiting_merchant" | "in_review" | "approved" | "partially_approved" | "rejected" | "appealed" | "final" | "withdrawn";
-            reason: string;
-            amountFen: number;
-            decision: {
-                /** @enum {string} */
-                outcome: "approved" | "partially_approved" | "rejected";
-                approvedAmountFen: number | null;
-                decidedAt: string | null;
-            } | null;
-            appealCount: number;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            /** @description ISO 8601 UTC time */
-            updatedAt: string;
-            evidence: {
-                id: string;
-                filename: string;
-                /** @enum {string} */
-                submittedBy: "buyer" | "merchant";
-                /** @description ISO 8601 UTC time */
-                createdAt: string;
-            }[];
-        };
-        WorkspacePolicyInput: {
-            autoApproveEnabled: boolean;
-            autoApproveMaxAmountFen: number;
-            autoApproveMaxPriorClaims: number;
-            autoApproveBlockIfPriorRejection: boolean;
-            merchantResponseHours: number;
-            /** @enum {string} */
-            onMerchantTimeout: "approve_if_clean" | "review";
-            appealWindowDays: number;
-        };
-        WorkspaceInput: {
-            id: string;
-            slug: string;
-            name: string;
-            policy: components["schemas"]["WorkspacePolicyInput"];
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-        };
-        AuditEventInput: {
-            id: string;
-            seq: number;
-            /** @description ISO 8601 UTC time */
-            at: string;
-            /** @description user:<id>, apikey:<id>, buyer:<claim id> or system:<component> */
-            actor: string;
-            action: string;
-            subjectType: string;
-            subjectId: string;
-            data: unknown;
-            hash: string;
-        };
-        AuditChainVerificationInput: {
-            ok: boolean;
-            checked: number;
-            firstBreak?: {
-                /** @description null when the break is a missing tail row */
-                id: string | null;
-                seq: number;
-                /** @enum {string} */
-                reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
-                text: components["schemas"]["BilingualInput"];
-            };
-        };
-        DeadJobInput: {
-            id: string;
-            kind: string;
-            attempts: number;
-            maxAttempts: number;
-            lastError: string | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            /** @description ISO 8601 UTC time */
-            updatedAt: string;
         };
         Bilingual: {
             zh: string;
