@@ -58,6 +58,8 @@ export function BuyerPage() {
   const [uploads, setUploads] = useState<UploadState[]>([]);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const [appealReason, setAppealReason] = useState('');
+  const [appealDone, setAppealDone] = useState(false);
 
   const refresh = useCallback(async () => {
     if (!token) return;
@@ -84,6 +86,21 @@ export function BuyerPage() {
     const timer = window.setInterval(() => void refresh(), 15_000);
     return () => window.clearInterval(timer);
   }, [refresh]);
+
+  const appeal = async () => {
+    if (!token) return;
+    setError(null);
+    const response = await fetch(claimUrl(token, '/appeal'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: appealReason.trim() }),
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) {
+      setAppealDone(true);
+      setLoad({ state: 'ready', claim: body as BuyerClaim });
+    } else setError(pick(toApiError(response.status, body).text));
+  };
 
   const add = async (files: FileList) => {
     if (!token) return;
@@ -235,6 +252,35 @@ export function BuyerPage() {
                 </div>
               ))}
             </section>
+
+            {appealDone && (
+              <p className="b-ok" role="status">
+                {t('buyer.appealed')}
+              </p>
+            )}
+            {load.claim.decision && load.claim.appealCount === 0 && load.claim.status !== 'final' && (
+              <section className="b-card" aria-labelledby="b-appeal">
+                <h2 id="b-appeal">{t('buyer.appealTitle')}</h2>
+                <p className="b-muted">{t('buyer.appealHint')}</p>
+                <label className="b-label">
+                  {t('buyer.appealReason')}
+                  <textarea
+                    rows={3}
+                    maxLength={5000}
+                    value={appealReason}
+                    onChange={(e) => setAppealReason(e.target.value)}
+                  />
+                </label>
+                <button
+                  type="button"
+                  className="b-button"
+                  disabled={!appealReason.trim()}
+                  onClick={() => void appeal()}
+                >
+                  {t('buyer.appealSubmit')}
+                </button>
+              </section>
+            )}
 
             <section className="b-card" aria-labelledby="b-photos">
               <h2 id="b-photos">{t('buyer.photos')}</h2>

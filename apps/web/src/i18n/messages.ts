@@ -302,6 +302,11 @@ export const zh = {
   'platform.pdd': '拼多多',
   'platform.douyin': '抖音',
   'platform.kuaishou': '快手',
+  'buyer.appealTitle': '对处理结果有异议？',
+  'buyer.appealHint': '每个申请可申诉一次，请说明理由，可补充照片后再提交',
+  'buyer.appealReason': '申诉理由',
+  'buyer.appealSubmit': '提交申诉',
+  'buyer.appealed': '已提交申诉，将由审核员重新处理',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -607,6 +612,11 @@ export const en: Messages = {
   'platform.pdd': 'Pinduoduo',
   'platform.douyin': 'Douyin',
   'platform.kuaishou': 'Kuaishou',
+  'buyer.appealTitle': 'Disagree with the outcome?',
+  'buyer.appealHint': 'You can appeal once per claim: say why, and add photos first if you have more',
+  'buyer.appealReason': 'Reason for the appeal',
+  'buyer.appealSubmit': 'Submit appeal',
+  'buyer.appealed': 'Appeal submitted: a reviewer will look at the claim again',
 };
 
 export const LANGS = ['zh', 'en'] as const;

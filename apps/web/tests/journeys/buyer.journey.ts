@@ -108,6 +108,31 @@ export function buyerJourney(env: JourneyEnv): void {
       });
     }
 
+    it('appeals a rejected claim once, in English', async () => {
+      const t = textOf('en');
+      const agent = await apiSession(env.server, 'agent@antu-demo.cn');
+      const claims = await agent.call<{ items: (ClaimRow & { status: string })[] }>('GET', `/claims?limit=200`);
+      const rejected = claims.items.find((c) => c.reason.includes('外壳有大片污渍'));
+      assert.equal(rejected?.status, 'rejected');
+      const link = await agent.call<{ token: string }>('POST', `/claims/${rejected.id}/buyer-link`, {});
+      const context = await newContext(env.browser, env.server.url, 'en', PHONE);
+      const page = await context.newPage();
+      await page.goto(`/buyer?token=${encodeURIComponent(link.token)}`);
+      await page.getByText(t('status.rejected')).first().waitFor();
+      await page
+        .getByLabel(t('buyer.appealReason'))
+        .fill('The stain is real; I have more photos from the day it arrived.');
+      await screenshot(page, 'buyer-appeal', 'en');
+      await page.getByRole('button', { name: t('buyer.appealSubmit') }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: t('buyer.appealed') })
+        .waitFor();
+      await page.getByText(t('status.appealed')).first().waitFor();
+      assert.equal(await page.getByRole('button', { name: t('buyer.appealSubmit') }).count(), 0, 'one appeal only');
+      await context.close();
+    });
+
     it('explains expired and broken links', async () => {
       for (const lang of ['zh', 'en'] as const) {
         const t = textOf(lang);
