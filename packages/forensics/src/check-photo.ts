@@ -184,13 +184,12 @@ export async function checkPhoto(
 
   const { width, height } = orientedSize(header);
   const signals = options.signals ?? SIGNALS;
-  const hasReferences = (options.references?.length ?? 0) > 0;
   // The preview decodes on the decoder's threads while the shared working image (for a JPEG, its DCT coefficients)
   // is read here; the signals that need it pick it up from the context.
   const previewStarted = now();
   const previewDecode = ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels });
   previewDecode.catch(() => undefined);
-  const working = signals.some((s) => s.workingImage === 'always' || (s.workingImage && hasReferences))
+  const working = signals.some((s) => s.workingImage)
     ? await timed('working', () =>
         beginWorkingImage({
           bytes,

@@ -5,7 +5,7 @@
 import type { DecodedImage } from '../ports.js';
 import { claimWindows, contentBox, hashCrops, hashThumbnail, type CropHashes } from './crop-hashes.js';
 import { extractFeatures, type Features } from './orb.js';
-import { shrinkToYCbCr, toYCbCr, type Plane } from './plane.js';
+import { toYCbCr, type Plane } from './plane.js';
 import { CLAIM_FEATURES } from './working-image.js';
 
 /** Dihedral variant indices: all eight, and as-is + left↔right mirror. */
@@ -42,24 +42,6 @@ export function prepareClaim(
   maxFeatures = CLAIM_FEATURES,
 ): ClaimImage {
   return prepareClaimPlanes(toYCbCr(work), width, height, maxFeatures);
-}
-
-/**
- * Prepares a claim photo from a larger RGB image of it (oriented, the photo's aspect ratio), shrunk by area
- * averaging in Y/Cb/Cr to at most `maxSide` px on the longer side: no rounding to 8 bits on the way.
- */
-export function prepareClaimShrunk(
-  image: DecodedImage,
-  maxSide: number,
-  width: number,
-  height: number,
-  maxFeatures = CLAIM_FEATURES,
-): ClaimImage {
-  const scale = maxSide / Math.max(image.width, image.height);
-  if (scale >= 1) return prepareClaimPlanes(toYCbCr(image), width, height, maxFeatures);
-  const w = Math.max(1, Math.round(image.width * scale));
-  const h = Math.max(1, Math.round(image.height * scale));
-  return prepareClaimPlanes(shrinkToYCbCr(image, w, h), width, height, maxFeatures);
 }
 
 /** Prepares a claim photo from its working Y, Cb, Cr planes (luma is the Y plane). */

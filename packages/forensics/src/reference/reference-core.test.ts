@@ -7,7 +7,7 @@ import { matchDescriptors } from './match.js';
 import { extractFeatures } from './orb.js';
 import { paddingMask } from './padding.js';
 import { applyToneCurve, fitToneCurve } from './photometric.js';
-import { binomialBlur, shrinkArea, shrinkToYCbCr, toYCbCr, type Plane } from './plane.js';
+import { binomialBlur, shrinkArea, type Plane } from './plane.js';
 import { seededRandom } from './prng.js';
 import { estimateAlignment } from './ransac.js';
 import { findRegions } from './regions.js';
@@ -214,23 +214,5 @@ describe('masks, padding, windows, regions', () => {
     assert.equal(regions.length, 1, JSON.stringify(regions));
     const r = regions[0]!;
     assert.ok(r.x <= 45 && r.x + r.w >= 55 && r.y <= 15 && r.y + r.h >= 25, JSON.stringify(r));
-  });
-});
-
-describe('shrinkToYCbCr', () => {
-  it('gives the planes of converting to Y/Cb/Cr and then shrinking by area, for a fractional ratio', () => {
-    const width = 101;
-    const height = 77;
-    const data = Uint8Array.from({ length: width * height * 3 }, (_, i) => (i * 7919 + (i % 3) * 61) % 256);
-    const image = { width, height, channels: 3 as const, data };
-    const fused = shrinkToYCbCr(image, 64, 49);
-    const apart = toYCbCr(image).map((p) => shrinkArea(p, 64, 49));
-    for (let c = 0; c < 3; c++) {
-      assert.equal(fused[c]!.width, 64);
-      assert.equal(fused[c]!.height, 49);
-      let worst = 0;
-      for (let i = 0; i < 64 * 49; i++) worst = Math.max(worst, Math.abs(fused[c]!.data[i]! - apart[c]!.data[i]!));
-      assert.ok(worst < 1e-3, `channel ${c}: ${worst}`);
-    }
   });
 });

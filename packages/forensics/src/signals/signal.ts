@@ -43,10 +43,10 @@ export interface Signal {
   /** Short kebab-case name, used in timings and error messages. */
   readonly name: string;
   /**
-   * Reads the shared working image (`tamper/tamper-analysis.ts`) on every check, or only when reference photos are
-   * given; `checkPhoto` then starts reading it while the preview decodes.
+   * Reads the shared working image (`tamper/tamper-analysis.ts`); `checkPhoto` then starts reading it while the
+   * preview decodes.
    */
-  readonly workingImage?: 'always' | 'with-references';
+  readonly workingImage?: boolean;
   run(ctx: SignalContext): SignalResult | Promise<SignalResult>;
 }
 

@@ -38,7 +38,7 @@ const SIGMAS = 8;
  */
 export const tamperElaSignal: Signal = {
   name: 'tamper-ela',
-  workingImage: 'always',
+  workingImage: true,
   async run(ctx): Promise<SignalResult> {
     const analysis = await tamperAnalysis(ctx);
     const facts = tamperFacts(analysis);

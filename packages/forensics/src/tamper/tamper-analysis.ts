@@ -13,7 +13,6 @@ import {
 import { estimateJpegQuality, type JpegQuality } from '../containers/jpeg-quant.js';
 import { readJpegSegments, type JpegProcess } from '../containers/jpeg-segments.js';
 import type { DecodedImage } from '../ports.js';
-import { applyOrientation } from '../pdq/orientation.js';
 import type { SignalContext } from '../signals/signal.js';
 import {
   analyseDoubleJpeg,
@@ -90,7 +89,7 @@ export function tamperAnalysis(ctx: SignalContext): Promise<TamperAnalysis> {
   return pending;
 }
 
-/** The working image and what was read on the way to it, shared by the tamper analyses and other pixel signals. */
+/** The working image and what was read on the way to it, shared by the tamper analyses. */
 interface WorkingStage {
   readonly jpeg?: TamperAnalysis['jpeg'];
   readonly doubleJpegSkipped: CoefficientFailure | 'not_jpeg';
@@ -106,7 +105,6 @@ interface WorkingStage {
 }
 
 const workingCache = new WeakMap<SignalContext, Promise<WorkingStage>>();
-const displayCache = new WeakMap<SignalContext, Promise<DecodedImage | undefined>>();
 
 /** What reading the working image needs: the photo's bytes, header and the decoder port. */
 export type WorkingSource = Pick<
@@ -138,23 +136,6 @@ function workingStage(ctx: SignalContext): Promise<WorkingStage> {
   if (!pending) {
     pending = readWorking(ctx);
     workingCache.set(ctx, pending);
-  }
-  return pending;
-}
-
-/**
- * The photo's working image (at most {@link WORKING_MAX_SIDE} px, RGB or grey), EXIF orientation applied, as the
- * tamper analyses read it: for a sequential JPEG straight from its DCT coefficients, so other analyses that need
- * pixels at that size or less (the reference matcher) take them from here instead of decoding the photo again.
- * Undefined when the photo cannot be decoded. Computed once per check.
- */
-export function displayWorkingImage(ctx: SignalContext): Promise<DecodedImage | undefined> {
-  let pending = displayCache.get(ctx);
-  if (!pending) {
-    pending = workingStage(ctx).then((stage) =>
-      stage.image && stage.frame ? applyOrientation(stage.image, stage.frame.orientation) : undefined,
-    );
-    displayCache.set(ctx, pending);
   }
   return pending;
 }
