@@ -141,6 +141,14 @@ export function merchantJourney(env: JourneyEnv): void {
           'nothing overflows a 375 px screen',
         );
         await screenshot(small, 'merchant-inbox-375', lang);
+        await small.getByText(CLAIM_REASON).click();
+        await small.getByRole('article').first().waitFor();
+        assert.equal(
+          await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          true,
+          'the claim page fits a 375 px screen',
+        );
+        await screenshot(small, 'merchant-claim-375', lang);
         await phone.close();
       });
     }

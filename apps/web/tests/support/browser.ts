@@ -59,7 +59,7 @@ export async function screenshot(page: Page, name: string, lang: Lang): Promise<
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // A full-page capture draws sticky bars where the viewport ended; show them where a reader sees them, at the top.
   const unstick = await page.addStyleTag({
-    content: '.pd-sider, .pd-header { position: relative !important; height: auto !important; }',
+    content: '.pd-sider, .pd-header, .b-header { position: relative !important; height: auto !important; }',
   });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.${lang}.png`), fullPage: true, animations: 'disabled' });
   await unstick.evaluate((el: Element) => el.remove());
