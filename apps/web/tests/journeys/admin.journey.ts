@@ -92,7 +92,7 @@ export function adminJourney(env: JourneyEnv): void {
           .filter({ hasText: /✓|verified|通过/ })
           .first()
           .waitFor();
-        await page.getByRole('table').getByText('claim.created').first().waitFor();
+        await page.getByRole('table').getByText('auth.signed_in').first().waitFor(); // our own sign-in, the newest event
         await screenshot(page, 'admin-audit', lang);
         await context.close();
       });
