@@ -14,6 +14,7 @@ import { FindingCard } from '../components/finding-card';
 import { PhotoViewer, type Region } from '../components/photo-viewer';
 import { RespondPanel } from '../components/respond-panel';
 import { useI18n } from '../i18n/i18n';
+import { zh, type MessageKey } from '../i18n/messages';
 
 const VERDICT_COLOURS = { clean: '#52c41a', suspicious: '#fa8c16', forged: '#f5222d', error: '#8c8c8c' } as const;
 const SEVERITY_ORDER = { high: 0, warn: 1, info: 2 } as const;
@@ -229,11 +230,13 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
         <div className="pd-stack">
           {mode === 'review' && can(user, 'decide') && (
             <Card title={t('decision.title')}>
-              {claim.decision && !['appealed'].includes(claim.status) ? (
+              {claim.decision && claim.status !== 'appealed' ? (
                 <Space direction="vertical">
                   <StatusTag status={claim.status} />
                   <span>
-                    {claim.decision.reasonCode}
+                    {`decision.reason.${claim.decision.reasonCode}` in zh
+                      ? t(`decision.reason.${claim.decision.reasonCode}` as MessageKey)
+                      : claim.decision.reasonCode}
                     {claim.decision.note ? ` · ${claim.decision.note}` : ''}
                   </span>
                   <span className="pd-muted">{dateTime(claim.decision.decidedAt, lang)}</span>

@@ -56,7 +56,7 @@ export default function ReviewQueuePage() {
           <Tag>{t('queue.waitingMerchant', { count: waiting })}</Tag>
           <Typography.Text className="pd-muted" aria-label={t('queue.shortcuts')}>
             <span className="pd-kbd">J</span> <span className="pd-kbd">K</span> <span className="pd-kbd">Enter</span>{' '}
-            {t('queue.shortcuts').split(/[:：]/)[0]}
+            {t('queue.shortcutsLabel')}
           </Typography.Text>
         </Space>
       </div>

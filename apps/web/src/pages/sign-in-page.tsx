@@ -36,7 +36,7 @@ export default function SignInPage() {
 
   return (
     <div className="pd-signin">
-      <section className="pd-signin-hero" aria-hidden={false}>
+      <section className="pd-signin-hero">
         <div>
           <SafetyCertificateFilled style={{ fontSize: 40, color: '#adc6ff' }} aria-hidden />
           <Typography.Title level={2}>{t('app.name')}</Typography.Title>
