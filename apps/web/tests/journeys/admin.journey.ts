@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Lang } from '../../src/i18n/messages.js';
-import { newContext, screenshot, signIn, textOf, type JourneyEnv } from '../support/browser.js';
-import { apiSession } from '../support/demo-server.js';
+import { apiGet, newContext, screenshot, signIn, textOf, type JourneyEnv } from '../support/browser.js';
 
 const ADMIN = 'admin@antu-demo.cn';
 
@@ -79,8 +78,7 @@ export function adminJourney(env: JourneyEnv): void {
           await hours.fill('36');
           await page.getByRole('button', { name: t('policy.save') }).click();
           await page.getByText(t('admin.saved')).first().waitFor();
-          const admin = await apiSession(server, ADMIN);
-          const policy = await admin.call<{ merchantResponseHours: number }>('GET', '/workspace/policy');
+          const policy = await apiGet<{ merchantResponseHours: number }>(page, '/workspace/policy');
           assert.equal(policy.merchantResponseHours, 36);
         }
         await screenshot(page, 'admin-policy', lang);

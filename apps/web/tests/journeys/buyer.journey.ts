@@ -24,9 +24,10 @@ export function buyerJourney(env: JourneyEnv): void {
     let token = '';
     let claim: ClaimRow | undefined;
     let workspaceId = '';
+    let agent: Awaited<ReturnType<typeof apiSession>> | undefined;
 
     it('gets a signed link from the merchant', async () => {
-      const agent = await apiSession(env.server, 'agent@antu-demo.cn');
+      agent = await apiSession(env.server, 'agent@antu-demo.cn');
       const claims = await agent.call<{ items: ClaimRow[] }>('GET', `/claims?limit=200`);
       claim = claims.items.find((c) => c.reason.includes(CLAIM_REASON));
       assert.ok(claim);
@@ -110,7 +111,7 @@ export function buyerJourney(env: JourneyEnv): void {
 
     it('appeals a rejected claim once, in English', async () => {
       const t = textOf('en');
-      const agent = await apiSession(env.server, 'agent@antu-demo.cn');
+      assert.ok(agent, 'signed in by the first step');
       const claims = await agent.call<{ items: (ClaimRow & { status: string })[] }>('GET', `/claims?limit=200`);
       const rejected = claims.items.find((c) => c.reason.includes('外壳有大片污渍'));
       assert.equal(rejected?.status, 'rejected');

@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Lang } from '../../src/i18n/messages.js';
-import { newContext, screenshot, signIn, textOf, type JourneyEnv } from '../support/browser.js';
-import { apiSession } from '../support/demo-server.js';
+import { apiGet, newContext, screenshot, signIn, textOf, type JourneyEnv } from '../support/browser.js';
 
 const REVIEWER = 'reviewer@antu-demo.cn';
 
@@ -101,15 +100,11 @@ export function reviewerJourney(env: JourneyEnv): void {
           await page.getByRole('button', { name: t('decision.submit') }).click();
           await page.getByText(t('decision.done')).waitFor();
           await screenshot(page, 'review-decided', lang);
-          const api = await apiSession(server, REVIEWER);
-          const claim = await api.call<{ status: string; decision: { reasonCode: string } }>(
-            'GET',
-            `/claims/${claimId}`,
-          );
+          const claim = await apiGet<{ status: string; decision: { reasonCode: string } }>(page, `/claims/${claimId}`);
           assert.equal(claim.status, 'rejected');
           assert.equal(claim.decision.reasonCode, 'evidence_forged');
-          const audit = await api.call<{ items: { action: string; subjectId: string; data: { to?: string } }[] }>(
-            'GET',
+          const audit = await apiGet<{ items: { action: string; subjectId: string; data: { to?: string } }[] }>(
+            page,
             '/audit/events?limit=200',
           );
           assert.ok(

@@ -39,9 +39,11 @@ export async function newContext(
   baseURL: string,
   lang: Lang,
   viewport: { width: number; height: number } = DESKTOP,
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
+    ...(storageState ? { storageState } : {}),
     viewport,
     deviceScaleFactor: 1,
     locale: lang === 'zh' ? 'zh-CN' : 'en-GB',
@@ -68,6 +70,16 @@ export async function screenshot(page: Page, name: string, lang: Lang): Promise<
 /** The console's text for `key` in `lang` (locators use what the user reads). */
 export function textOf(lang: Lang) {
   return (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+}
+
+/**
+ * GETs an API path with the page's own session cookie: sign-ins are rate-limited per IP (10 a minute), so the
+ * journeys check results through the session they already have.
+ */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(`/api/v1${path}`);
+  if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 /** Signs in through the console's form. */
