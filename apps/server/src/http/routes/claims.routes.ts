@@ -3,6 +3,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from '../app-deps.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route.js';
 import { idParams, imageBytesSchema, isoTime, pageOf } from '../schemas/common.schemas.js';
 import { claimSchema, claimStatusSchema, claimTypeSchema, evidenceSchema } from '../schemas/claims.schemas.js';
+import type { EvidenceSource } from '../../services/evidence.service.js';
 import { readUpload, sendImage } from '../uploads.js';
 
 const evidenceParams = z.object({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) });
@@ -34,6 +35,26 @@ const UPLOAD_NOTE =
 export function claimRoutes(deps: AppDeps): ApiRoute[] {
   const { claims, evidence, auth } = deps.services;
   const maxBytes = deps.options?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  /** The buyer's evidence and the merchant's counter-evidence differ only in who may upload and whose side it is. */
+  const evidenceUploadRoute = (
+    url: string,
+    access: 'claim.create' | 'claim.respond',
+    submittedBy: EvidenceSource,
+    summary: string,
+  ): ApiRoute =>
+    defineRoute({
+      method: 'POST',
+      url,
+      access,
+      summary,
+      description: UPLOAD_NOTE,
+      tags: ['evidence'],
+      status: 201,
+      multipart: { field: 'file' },
+      schema: { params: idParams, response: { 201: evidenceSchema } },
+      handler: async ({ actor, params, request }) =>
+        evidence.addEvidence(actor, params.id, await readUpload(request, maxBytes), submittedBy),
+    });
   return [
     defineRoute({
       method: 'GET',
@@ -94,32 +115,18 @@ export function claimRoutes(deps: AppDeps): ApiRoute[] {
       schema: { params: idParams, response: { 200: z.object({ items: z.array(evidenceSchema) }) } },
       handler: async ({ actor, params }) => ({ items: await evidence.listEvidence(actor, params.id) }),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/claims/:id/evidence',
-      access: 'claim.create',
-      summary: "Upload an evidence photo on the buyer's behalf",
-      description: UPLOAD_NOTE,
-      tags: ['evidence'],
-      status: 201,
-      multipart: { field: 'file' },
-      schema: { params: idParams, response: { 201: evidenceSchema } },
-      handler: async ({ actor, params, request }) =>
-        evidence.addEvidence(actor, params.id, await readUpload(request, maxBytes), 'buyer'),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/claims/:id/counter-evidence',
-      access: 'claim.respond',
-      summary: "Upload the merchant's counter-evidence photo",
-      description: UPLOAD_NOTE,
-      tags: ['evidence'],
-      status: 201,
-      multipart: { field: 'file' },
-      schema: { params: idParams, response: { 201: evidenceSchema } },
-      handler: async ({ actor, params, request }) =>
-        evidence.addEvidence(actor, params.id, await readUpload(request, maxBytes), 'merchant'),
-    }),
+    evidenceUploadRoute(
+      '/claims/:id/evidence',
+      'claim.create',
+      'buyer',
+      "Upload an evidence photo on the buyer's behalf",
+    ),
+    evidenceUploadRoute(
+      '/claims/:id/counter-evidence',
+      'claim.respond',
+      'merchant',
+      "Upload the merchant's counter-evidence photo",
+    ),
     defineRoute({
       method: 'GET',
       url: '/claims/:id/evidence/:evidenceId',
