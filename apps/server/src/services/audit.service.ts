@@ -6,6 +6,7 @@ import {
   type ChainPosition,
   type ChainedAuditEvent,
 } from '@proofdesk/domain';
+import { toChainedEventWithData } from '../adapters/db/audit.repository.js';
 import type { Db } from '../adapters/db/database.js';
 import type { AuditEventsTable } from '../adapters/db/schema.js';
 
@@ -161,17 +162,5 @@ function readEvent(row: AuditEventsTable): ChainedAuditEvent {
   } catch {
     data = { unparseableDataJson: row.data_json };
   }
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    seq: Number(row.seq),
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    data,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+  return toChainedEventWithData(row, data);
 }

@@ -148,8 +148,16 @@ async function createHead(trx: Kysely<Database>, workspaceId: string, count: num
   return head;
 }
 
-/** A stored row as the chain verifier reads it. */
+/** A stored row as the chain verifier reads it. @throws {SyntaxError} when `data_json` is not JSON */
 export function toChainedEvent(row: AuditEventsTable): ChainedAuditEvent {
+  return toChainedEventWithData(row, JSON.parse(row.data_json) as unknown);
+}
+
+/**
+ * A stored row as the chain verifier reads it, its `data_json` already decoded by the caller (which decides what
+ * undecodable data reads as).
+ */
+export function toChainedEventWithData(row: AuditEventsTable, data: unknown): ChainedAuditEvent {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -159,7 +167,7 @@ export function toChainedEvent(row: AuditEventsTable): ChainedAuditEvent {
     action: row.action,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
-    data: JSON.parse(row.data_json) as unknown,
+    data,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
