@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { DomainError, type Actor } from '@proofdesk/domain';
 import { ScryptPasswordHasher, type PasswordHasher } from '../../adapters/crypto/scrypt.password-hasher.js';
 import { openDatabase } from '../../adapters/db/database.js';
@@ -7,7 +6,7 @@ import { systemClock } from '../../adapters/system/system-clock.js';
 import { Uuid7IdGenerator } from '../../adapters/system/uuid7.id-generator.js';
 import { createUserService, isEmailAddress, MIN_PASSWORD_LENGTH, normaliseEmail } from '../../services/user.service.js';
 import { createWorkspaceService } from '../../services/workspace.service.js';
-import { UsageError } from '../usage-error.js';
+import { parseCommandArgs, UsageError } from '../usage-error.js';
 import { databaseSpec } from './audit.command.js';
 
 export const ADMIN_USAGE = `proofdesk admin create-workspace --slug <slug> --name <name> --admin-email <email> [--admin-name <name>] [--password-stdin] [--database <sqlite path | postgres URL>] [--data ./data]
@@ -57,25 +56,19 @@ function required(values: Record<string, unknown>, flag: string): string {
 
 /** `proofdesk admin create-workspace`: see {@link ADMIN_USAGE}. Returns the exit status. */
 export async function runAdmin(args: readonly string[], deps: AdminCommandDeps): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        slug: { type: 'string' },
-        name: { type: 'string' },
-        'admin-email': { type: 'string' },
-        'admin-name': { type: 'string' },
-        'password-stdin': { type: 'boolean' },
-        database: { type: 'string' },
-        data: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      database: { type: 'string' },
+      data: { type: 'string' },
+    },
+  });
   const [sub, ...rest] = positionals;
   if (sub !== 'create-workspace')
     throw new UsageError(`admin needs the subcommand "create-workspace"${sub ? `; got "${sub}"` : ''}`);

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isPostgresUrl, openDatabase, type Db } from '../../adapters/db/database.js';
 import { verifyAllChains, verifyWorkspaceChain, type ChainReport } from '../../services/audit.service.js';
-import { UsageError } from '../usage-error.js';
+import { parseCommandArgs, UsageError } from '../usage-error.js';
 
 export const AUDIT_USAGE = `proofdesk audit verify [--database <sqlite path | postgres URL>] [--data ./data] [--workspace <id>] [--json]
 
@@ -39,22 +38,16 @@ export function chainLine(report: ChainReport): string {
 
 /** `proofdesk audit verify`: see {@link AUDIT_USAGE}. Returns the exit status (0 all verify, 1 one is broken). */
 export async function runAudit(args: readonly string[], deps: AuditCommandDeps): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        database: { type: 'string' },
-        data: { type: 'string' },
-        workspace: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      database: { type: 'string' },
+      data: { type: 'string' },
+      workspace: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
   const [sub, ...rest] = positionals;
   if (sub !== 'verify') throw new UsageError(`audit needs the subcommand "verify"${sub ? `; got "${sub}"` : ''}`);
   if (rest.length > 0) throw new UsageError(`audit verify takes no arguments; got "${rest.join(' ')}"`);

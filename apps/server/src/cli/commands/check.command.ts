@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CheckOutput, ForensicPorts, Lang, PreparedReference } from '@proofdesk/forensics';
 import { makeThumbnail } from '../../adapters/media/sharp.thumbnailer.js';
 import type { Config } from '../../config.js';
@@ -10,7 +9,7 @@ import { prepareReferenceFiles } from '../../services/reference-set.service.js';
 import { ProgressBar } from '../progress.js';
 import { renderHtmlReport, type Thumbnail } from '../render/html-report.js';
 import { renderHuman } from '../render/human.js';
-import { UsageError } from '../usage-error.js';
+import { parseCommandArgs, UsageError } from '../usage-error.js';
 
 export const CHECK_USAGE = `proofdesk check <photo|dir>... [--ref <file|dir>]... [--delivered-at <ISO time>] [--json] [--html <file>] [--lang zh|en]
 
@@ -47,24 +46,18 @@ function parseDeliveredAt(value: string | undefined): Date | undefined {
 
 /** `proofdesk check`: see {@link CHECK_USAGE}. Returns the exit status. */
 export async function runCheck(args: readonly string[], deps: CheckCommandDeps): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        ref: { type: 'string', multiple: true },
-        'delivered-at': { type: 'string' },
-        json: { type: 'boolean' },
-        html: { type: 'string' },
-        lang: { type: 'string' },
-        concurrency: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      ref: { type: 'string', multiple: true },
+      'delivered-at': { type: 'string' },
+      json: { type: 'boolean' },
+      html: { type: 'string' },
+      lang: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
   if (positionals.length === 0) throw new UsageError('check needs at least one photo or folder');
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') {
     throw new UsageError(`--lang must be zh or en; got "${values.lang}"`);

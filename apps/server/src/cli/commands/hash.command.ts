@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { ForensicPorts, Lang } from '@proofdesk/forensics';
 import type { Config } from '../../config.js';
 import { expandPaths } from '../../services/photo-check.service.js';
 import { hashFiles, type FileHashFailure } from '../../services/photo-hash.service.js';
-import { UsageError } from '../usage-error.js';
+import { parseCommandArgs, UsageError } from '../usage-error.js';
 
 export const HASH_USAGE = `proofdesk hash <photo|dir>... [--concurrency <n>] [--lang zh|en]
 
@@ -42,17 +41,11 @@ export function hashErrorLine(file: string, failure: Pick<FileHashFailure, 'reas
 
 /** `proofdesk hash`: see {@link HASH_USAGE}. Returns the exit status (0 all hashed, 1 some failed). */
 export async function runHash(args: readonly string[], deps: HashCommandDeps): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { concurrency: { type: 'string' }, lang: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { concurrency: { type: 'string' }, lang: { type: 'string' } },
+  });
   if (positionals.length === 0) throw new UsageError('hash needs at least one photo or folder');
   if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') {
     throw new UsageError(`--lang must be zh or en; got "${values.lang}"`);

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../../config.js';
 import { createForensicPorts } from '../../adapters/media/forensic-ports.js';
 import { composeServer, type EmptyDatabaseContext } from '../../http/compose.js';
 import { createHttpLogger } from '../../http/logger.js';
 import { stopped } from '../stop-signal.js';
-import { UsageError } from '../usage-error.js';
+import { parseCommandArgs, UsageError } from '../usage-error.js';
 import { dataPaths, workerKeys } from './worker.command.js';
 
 export const SERVE_USAGE = `proofdesk serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--database <sqlite path | postgres URL>] [--no-worker]
@@ -46,23 +45,18 @@ function parsePort(text: string | undefined): number {
 
 /** `proofdesk serve`: see {@link SERVE_USAGE}. Resolves with the exit status once stopped. */
 export async function runServe(args: readonly string[], deps: ServeCommandDeps): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        database: { type: 'string' },
-        'no-worker': { type: 'boolean' },
-        'no-demo': { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      database: { type: 'string' },
+      'no-worker': { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+    },
+  });
   const port = parsePort(values.port);
   const host = values.host ?? '127.0.0.1';
   const paths = dataPaths(values.data ?? './data');

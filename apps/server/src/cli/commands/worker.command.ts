@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../../config.js';
 import { FsBlobStore } from '../../adapters/blob/fs.blob-store.js';
@@ -17,7 +16,7 @@ import { JobWorker } from '../../jobs/job-worker.js';
 import type { JobKind } from '../../jobs/job-types.js';
 import { createServices } from '../../services/index.js';
 import { stopped } from '../stop-signal.js';
-import { UsageError } from '../usage-error.js';
+import { parseCommandArgs, UsageError } from '../usage-error.js';
 
 export const WORKER_USAGE = `proofdesk worker [--database <sqlite path | postgres URL>] [--data ./data] [--concurrency <n>] [--kinds <kind,…>]
 
@@ -86,22 +85,16 @@ function parseKinds(text: string | undefined): readonly JobKind[] | undefined {
 
 /** `proofdesk worker`: see {@link WORKER_USAGE}. Resolves with the exit status once stopped. */
 export async function runWorker(args: readonly string[], deps: WorkerCommandDeps): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: false,
-      options: {
-        database: { type: 'string' },
-        data: { type: 'string' },
-        concurrency: { type: 'string' },
-        kinds: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values } = parsed;
+  const { values } = parseCommandArgs({
+    args: [...args],
+    allowPositionals: false,
+    options: {
+      database: { type: 'string' },
+      data: { type: 'string' },
+      concurrency: { type: 'string' },
+      kinds: { type: 'string' },
+    },
+  });
   const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new UsageError(`--concurrency must be an integer from 1 to 64; got "${values.concurrency}"`);
