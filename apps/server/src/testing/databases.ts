@@ -64,3 +64,16 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     },
   };
 }
+
+/**
+ * Inserts bare workspaces (name = slug = id, empty policy) for tests that need only the rows foreign keys point at.
+ * @example await insertBareWorkspaces(t.db, ['w1', 'w2'])
+ */
+export async function insertBareWorkspaces(db: Db, workspaceIds: readonly string[]): Promise<void> {
+  await db.kysely
+    .insertInto('workspaces')
+    .values(
+      workspaceIds.map((id) => ({ id, slug: id, name: id, policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' })),
+    )
+    .execute();
+}

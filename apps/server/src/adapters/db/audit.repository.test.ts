@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyAuditChain } from '@proofdesk/domain';
-import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
+import { createTestDatabase, insertBareWorkspaces, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
 import { Uuid7IdGenerator } from '../system/uuid7.id-generator.js';
 import { appendAudit, appendAuditBatch, toChainedEvent } from './audit.repository.js';
 
@@ -11,15 +11,7 @@ for (const dialect of TEST_DIALECTS) {
     const ids = new Uuid7IdGenerator();
     before(async () => {
       t = await createTestDatabase(dialect);
-      await t.db.kysely
-        .insertInto('workspaces')
-        .values([
-          { id: 'w1', slug: 'w1', name: 'W1', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
-          { id: 'w2', slug: 'w2', name: 'W2', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
-          { id: 'w3', slug: 'w3', name: 'W3', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
-          { id: 'w4', slug: 'w4', name: 'W4', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' },
-        ])
-        .execute();
+      await insertBareWorkspaces(t.db, ['w1', 'w2', 'w3', 'w4']);
     });
     after(() => t.dispose());
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyAuditChain } from '@proofdesk/domain';
-import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
+import { createTestDatabase, insertBareWorkspaces, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
 import { Uuid7IdGenerator } from '../system/uuid7.id-generator.js';
 import { appendAudit, toChainedEvent } from './audit.repository.js';
 import { BatchCommitter, GroupCommitter } from './group-commit.js';
@@ -12,10 +12,7 @@ for (const dialect of TEST_DIALECTS) {
     const ids = new Uuid7IdGenerator();
     before(async () => {
       t = await createTestDatabase(dialect);
-      await t.db.kysely
-        .insertInto('workspaces')
-        .values({ id: 'w', slug: 'w', name: 'W', policy_json: '{}', created_at: '2026-11-01T00:00:00.000Z' })
-        .execute();
+      await insertBareWorkspaces(t.db, ['w']);
     });
     after(() => t.dispose());
 
