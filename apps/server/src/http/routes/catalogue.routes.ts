@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from '../app-deps.js';
 import { defineRoute, type ApiRoute } from '../route.js';
 import { idParams, imageBytesSchema, okSchema, pageOf, pageQuery } from '../schemas/common.schemas.js';
-import { productSchema, referencePhotoSchema } from '../schemas/claims.schemas.js';
-import { readUpload, sendImage } from '../uploads.js';
+import { productSchema } from '../schemas/claims.schemas.js';
+import { referencePhotoRoutes } from '../reference-photo-routes.js';
+import { sendImage } from '../uploads.js';
 
 const UPLOAD_NOTE =
   'multipart/form-data with one file in the field `file`; the format is sniffed from the bytes (415 for anything ' +
@@ -46,34 +47,15 @@ export function catalogueRoutes(deps: AppDeps): ApiRoute[] {
       schema: { params: idParams, response: { 200: productSchema } },
       handler: ({ actor, params }) => catalogue.getProduct(actor, params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/products/:id/photos',
-      access: 'catalogue.read',
-      summary: "A product's listing photos",
-      tags: ['catalogue'],
-      schema: { params: idParams, response: { 200: z.object({ items: z.array(referencePhotoSchema) }) } },
-      handler: async ({ actor, params }) => {
-        await catalogue.getProduct(actor, params.id);
-        return { items: await catalogue.listReferencePhotos(actor, { productId: params.id }) };
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/products/:id/photos',
-      access: 'catalogue.write',
-      summary: 'Upload a listing photo',
-      description: `${UPLOAD_NOTE} Evidence of undecided claims is analysed again against the new reference.`,
-      tags: ['catalogue'],
-      status: 201,
-      multipart: { field: 'file' },
-      schema: { params: idParams, response: { 201: referencePhotoSchema } },
-      handler: async ({ actor, params, request }) =>
-        catalogue.addReferencePhoto(
-          actor,
-          { kind: 'listing', productId: params.id },
-          await readUpload(request, maxBytes),
-        ),
+    ...referencePhotoRoutes(catalogue, maxBytes, {
+      ownerUrl: '/products/:id',
+      tag: 'catalogue',
+      readAccess: 'catalogue.read',
+      listSummary: "A product's listing photos",
+      uploadSummary: 'Upload a listing photo',
+      uploadDescription: `${UPLOAD_NOTE} Evidence of undecided claims is analysed again against the new reference.`,
+      requireOwner: (actor, productId) => catalogue.getProduct(actor, productId),
+      target: (productId) => ({ kind: 'listing', productId }),
     }),
     defineRoute({
       method: 'GET',

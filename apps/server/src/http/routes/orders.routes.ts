@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from '../app-deps.js';
 import { defineRoute, type ApiRoute } from '../route.js';
 import { idParams, isoTime, pageOf, pageQuery } from '../schemas/common.schemas.js';
-import {
-  buyerContactSchema,
-  buyerSchema,
-  claimSchema,
-  orderSchema,
-  referencePhotoSchema,
-} from '../schemas/claims.schemas.js';
-import { readUpload } from '../uploads.js';
+import { buyerContactSchema, buyerSchema, claimSchema, orderSchema } from '../schemas/claims.schemas.js';
+import { referencePhotoRoutes } from '../reference-photo-routes.js';
 
 const newOrderSchema = z.object({
   platform: z.string().min(1).max(50).describe('taobao, jd, pdd, douyin, …'),
@@ -61,36 +55,17 @@ export function orderRoutes(deps: AppDeps): ApiRoute[] {
       schema: { params: idParams, response: { 200: orderSchema } },
       handler: ({ actor, params }) => orders.getOrder(actor, params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/orders/:id/photos',
-      access: 'claim.read',
-      summary: "An order's packing photos",
-      tags: ['orders'],
-      schema: { params: idParams, response: { 200: z.object({ items: z.array(referencePhotoSchema) }) } },
-      handler: async ({ actor, params }) => {
-        await orders.getOrder(actor, params.id);
-        return { items: await catalogue.listReferencePhotos(actor, { orderId: params.id }) };
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/orders/:id/photos',
-      access: 'catalogue.write',
-      summary: 'Upload a packing photo',
-      description:
+    ...referencePhotoRoutes(catalogue, maxBytes, {
+      ownerUrl: '/orders/:id',
+      tag: 'orders',
+      readAccess: 'claim.read',
+      listSummary: "An order's packing photos",
+      uploadSummary: 'Upload a packing photo',
+      uploadDescription:
         'multipart/form-data with one file in the field `file`; sniffed (415), size-limited (413), nothing stored ' +
         'when refused.',
-      tags: ['orders'],
-      status: 201,
-      multipart: { field: 'file' },
-      schema: { params: idParams, response: { 201: referencePhotoSchema } },
-      handler: async ({ actor, params, request }) =>
-        catalogue.addReferencePhoto(
-          actor,
-          { kind: 'packing', orderId: params.id },
-          await readUpload(request, maxBytes),
-        ),
+      requireOwner: (actor, orderId) => orders.getOrder(actor, orderId),
+      target: (orderId) => ({ kind: 'packing', orderId }),
     }),
     defineRoute({
       method: 'GET',
