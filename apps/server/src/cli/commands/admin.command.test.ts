@@ -3,7 +3,6 @@
  * real PostgreSQL schema, then the new admin signs in through the API of an in-process app over the same database.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,26 +14,7 @@ import { composeServer } from '../../http/compose.js';
 import { SESSION_COOKIE } from '../../http/principal.js';
 import { verifyWorkspaceChain } from '../../services/audit.service.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
-import { REPO_ROOT } from '../../testing/paths.js';
-
-const CLI = join(REPO_ROOT, 'apps', 'server', 'bin', 'proofdesk.js');
-
-function proofdesk(
-  args: readonly string[],
-  stdin?: string,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    if (stdin === undefined) child.stdin.end();
-    else child.stdin.end(stdin);
-  });
-}
+import { runCli } from '../../testing/cli-process.js';
 
 /** Signs in over the API of an app composed over `database`; answers the status and the user's roles. */
 async function signIn(database: string, email: string, password: string) {
@@ -84,7 +64,7 @@ for (const dialect of TEST_DIALECTS) {
     after(() => t.dispose());
 
     it('creates the workspace and its admin, prints the generated password once, and the admin can sign in', async () => {
-      const run = await proofdesk([
+      const run = await runCli([
         'admin',
         'create-workspace',
         '--slug',
@@ -147,7 +127,7 @@ for (const dialect of TEST_DIALECTS) {
         '--database',
         t.spec,
       ];
-      const piped = await proofdesk(
+      const piped = await runCli(
         [...args('second-shop', 'boss@second.example'), '--password-stdin'],
         'chosen-password-1\n',
       );
@@ -156,22 +136,19 @@ for (const dialect of TEST_DIALECTS) {
       assert.doesNotMatch(piped.stdout, /Password/, 'a password read from stdin is not printed');
       assert.equal((await signIn(t.spec, 'boss@second.example', 'chosen-password-1')).status, 200);
 
-      const slugTaken = await proofdesk(args('second-shop', 'other@second.example'));
+      const slugTaken = await runCli(args('second-shop', 'other@second.example'));
       assert.equal(slugTaken.status, 2);
       assert.match(slugTaken.stderr, /工作区标识已被使用：second-shop \/ Workspace slug taken: second-shop/);
-      const emailTaken = await proofdesk(args('third-shop', 'BOSS@second.example'));
+      const emailTaken = await runCli(args('third-shop', 'BOSS@second.example'));
       assert.equal(emailTaken.status, 2);
       assert.match(emailTaken.stderr, /Email already in use: boss@second\.example/);
-      const badSlug = await proofdesk(args('Third Shop', 'third@third.example'));
+      const badSlug = await runCli(args('Third Shop', 'third@third.example'));
       assert.equal(badSlug.status, 2);
       assert.match(badSlug.stderr, /slug: use 2–63 lowercase letters, digits and hyphens/);
-      const badEmail = await proofdesk(args('third-shop', 'not-an-email'));
+      const badEmail = await runCli(args('third-shop', 'not-an-email'));
       assert.equal(badEmail.status, 2);
       assert.match(badEmail.stderr, /--admin-email is not an email address: "not-an-email"/);
-      const shortPassword = await proofdesk(
-        [...args('third-shop', 'third@third.example'), '--password-stdin'],
-        'short\n',
-      );
+      const shortPassword = await runCli([...args('third-shop', 'third@third.example'), '--password-stdin'], 'short\n');
       assert.equal(shortPassword.status, 2);
       assert.match(shortPassword.stderr, /at least 10 characters/);
 
@@ -200,7 +177,7 @@ describe('proofdesk admin usage', () => {
       ['admin', 'create-workspace', '--slug', 'shop', '--name', 'x', ...base],
       ['admin', 'create-workspace', '--slug', 'shop', '--name', 'x', '--admin-email', 'a@b.c', '--bogus', ...base],
     ]) {
-      const { status, stderr } = await proofdesk(args);
+      const { status, stderr } = await runCli(args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /proofdesk admin create-workspace --slug <slug>/, 'prints the usage');
     }

@@ -3,7 +3,6 @@
  * PostgreSQL schema whose audit rows are then altered and deleted with plain SQL.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,21 +11,7 @@ import { sql } from 'kysely';
 import { appendAudit } from '../../adapters/db/audit.repository.js';
 import { Uuid7IdGenerator } from '../../adapters/system/uuid7.id-generator.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
-import { REPO_ROOT } from '../../testing/paths.js';
-
-const CLI = join(REPO_ROOT, 'apps', 'server', 'bin', 'proofdesk.js');
-
-function proofdesk(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { runCli } from '../../testing/cli-process.js';
 
 const ids = new Uuid7IdGenerator();
 async function appendEvents(t: TestDatabase, workspaceId: string, n: number): Promise<void> {
@@ -65,7 +50,7 @@ for (const dialect of TEST_DIALECTS) {
     after(() => t.dispose());
 
     it('prints ok <n> events per workspace and exits 0 while every chain holds', async () => {
-      const { status, stdout, stderr } = await proofdesk(['audit', 'verify', '--database', t.spec]);
+      const { status, stdout, stderr } = await runCli(['audit', 'verify', '--database', t.spec]);
       assert.equal(stderr, '');
       assert.equal(status, 0);
       assert.match(stdout, /^shop-a\t完好 5 条记录 \/ ok 5 events$/m);
@@ -84,7 +69,7 @@ for (const dialect of TEST_DIALECTS) {
         .where('seq', '=', 4)
         .executeTakeFirstOrThrow();
 
-      const text = await proofdesk(['audit', 'verify', '--database', t.spec]);
+      const text = await runCli(['audit', 'verify', '--database', t.spec]);
       assert.equal(text.status, 1);
       assert.match(
         text.stdout,
@@ -93,7 +78,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.match(text.stdout, /^shop-b\t已损坏 \/ BROKEN\tseq 3\tid \S+\tsequence_gap\t/m);
       assert.match(text.stdout, /2 个工作区的审计链已损坏（共 2 个）\/ 2 of 2 audit chain\(s\) are broken/);
 
-      const json = await proofdesk(['audit', 'verify', '--database', t.spec, '--workspace', 'shop-a', '--json']);
+      const json = await runCli(['audit', 'verify', '--database', t.spec, '--workspace', 'shop-a', '--json']);
       assert.equal(json.status, 1);
       const report = JSON.parse(json.stdout) as JsonReport;
       assert.equal(report.ok, false);
@@ -120,11 +105,11 @@ describe('proofdesk audit verify usage', () => {
       ['audit', 'verify', '--bogus'],
       ['audit', 'verify', '--data', dir],
     ]) {
-      const { status, stderr } = await proofdesk(args);
+      const { status, stderr } = await runCli(args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /proofdesk audit verify \[--database/, 'prints the usage');
     }
-    const { stderr } = await proofdesk(['audit', 'verify', '--data', dir]);
+    const { stderr } = await runCli(['audit', 'verify', '--data', dir]);
     assert.match(stderr, new RegExp(`no database at ${join(dir, 'proofdesk.db')}`));
   });
 });
