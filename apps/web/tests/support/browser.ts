@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core (no browser download), and screenshots kept under apps/web/artifacts.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { translate, type Lang, type MessageKey } from '../../src/i18n/messages.js';
@@ -17,6 +17,8 @@ export const CHROMIUM = process.env.PROOFDESK_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(REPO_ROOT, 'apps/web/artifacts/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: run scripts/install-browser.sh (Debian's chromium and CJK fonts)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
