@@ -18,6 +18,9 @@ export function reviewerJourney(env: JourneyEnv): void {
         const { browser, server } = env;
         const context = await newContext(browser, server.url, lang);
         const page = await context.newPage();
+        await page.goto('/sign-in');
+        await page.getByRole('button', { name: t('auth.signIn'), exact: true }).waitFor();
+        await screenshot(page, 'sign-in', lang);
         await signIn(page, REVIEWER, server.passwords[REVIEWER]!, lang);
 
         // The queue: decidable claims, riskiest first; j/k move the highlighted row, Enter opens it.
