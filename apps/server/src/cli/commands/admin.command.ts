@@ -6,8 +6,8 @@ import { systemClock } from '../../adapters/system/system-clock.js';
 import { Uuid7IdGenerator } from '../../adapters/system/uuid7.id-generator.js';
 import { createUserService, isEmailAddress, MIN_PASSWORD_LENGTH, normaliseEmail } from '../../services/user.service.js';
 import { createWorkspaceService } from '../../services/workspace.service.js';
+import { databaseSpec } from '../data-paths.js';
 import { parseCommandArgs, UsageError } from '../usage-error.js';
-import { databaseSpec } from './audit.command.js';
 
 export const ADMIN_USAGE = `proofdesk admin create-workspace --slug <slug> --name <name> --admin-email <email> [--admin-name <name>] [--password-stdin] [--database <sqlite path | postgres URL>] [--data ./data]
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { isPostgresUrl, openDatabase, type Db } from '../../adapters/db/database.js';
 import { verifyAllChains, verifyWorkspaceChain, type ChainReport } from '../../services/audit.service.js';
+import { databaseSpec } from '../data-paths.js';
 import { parseCommandArgs, UsageError } from '../usage-error.js';
 
 export const AUDIT_USAGE = `proofdesk audit verify [--database <sqlite path | postgres URL>] [--data ./data] [--workspace <id>] [--json]
@@ -19,11 +19,6 @@ Exit status: 0 when every chain verifies; 1 when one is broken; 2 for usage erro
 export interface AuditCommandDeps {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
-}
-
-/** The `--database` spec the command opens: the flag, or `<data>/proofdesk.db`. */
-export function databaseSpec(values: { database?: string | undefined; data?: string | undefined }): string {
-  return values.database ?? join(values.data ?? './data', 'proofdesk.db');
 }
 
 /** One human line for one workspace's chain. */

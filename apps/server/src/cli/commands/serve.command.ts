@@ -4,9 +4,10 @@ import type { Config } from '../../config.js';
 import { createForensicPorts } from '../../adapters/media/forensic-ports.js';
 import { composeServer, type EmptyDatabaseContext } from '../../http/compose.js';
 import { createHttpLogger } from '../../http/logger.js';
+import { databaseSpec, dataPaths } from '../data-paths.js';
 import { stopped } from '../stop-signal.js';
 import { parseCommandArgs, UsageError } from '../usage-error.js';
-import { dataPaths, workerKeys } from './worker.command.js';
+import { workerKeys } from './worker.command.js';
 
 export const SERVE_USAGE = `proofdesk serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--database <sqlite path | postgres URL>] [--no-worker]
 
@@ -60,7 +61,7 @@ export async function runServe(args: readonly string[], deps: ServeCommandDeps):
   const port = parsePort(values.port);
   const host = values.host ?? '127.0.0.1';
   const paths = dataPaths(values.data ?? './data');
-  const spec = values.database ?? paths.database;
+  const spec = databaseSpec(values);
   const keys = await workerKeys(deps.config, spec, paths.keys);
   const { config } = deps;
   const logger = createHttpLogger({

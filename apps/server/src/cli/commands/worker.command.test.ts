@@ -23,7 +23,7 @@ import { createServices, silentLogger } from '../../services/index.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../testing/databases.js';
 import { fixtureBytes } from '../../testing/forgeries.js';
 import { REPO_ROOT } from '../../testing/paths.js';
-import { dataPaths } from './worker.command.js';
+import { dataPaths } from '../data-paths.js';
 
 const CLI = join(REPO_ROOT, 'apps', 'server', 'bin', 'proofdesk.js');
 

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../../config.js';
 import { FsBlobStore } from '../../adapters/blob/fs.blob-store.js';
@@ -15,6 +14,7 @@ import { createHttpLogger } from '../../http/logger.js';
 import { JobWorker } from '../../jobs/job-worker.js';
 import type { JobKind } from '../../jobs/job-types.js';
 import { createServices } from '../../services/index.js';
+import { databaseSpec, dataPaths } from '../data-paths.js';
 import { stopped } from '../stop-signal.js';
 import { parseCommandArgs, UsageError } from '../usage-error.js';
 
@@ -29,15 +29,6 @@ export const WORKER_USAGE = `proofdesk worker [--database <sqlite path | postgre
   --kinds <kind,…>        only these job kinds (default: all)
 With PostgreSQL, give the API processes' keys (PROOFDESK_CONTACT_KEYS, PROOFDESK_HMAC_KEY) or their keys.json.
 Exit status: 0 after a clean stop; 2 for usage errors.`;
-
-/** Where the embedded mode keeps its files under `--data`. */
-export function dataPaths(dataDir: string): { database: string; blobs: string; keys: string } {
-  return {
-    database: join(dataDir, 'proofdesk.db'),
-    blobs: join(dataDir, 'blobs'),
-    keys: join(dataDir, 'keys.json'),
-  };
-}
 
 /** What the worker command needs from the composition root. */
 export interface WorkerCommandDeps {
@@ -100,7 +91,7 @@ export async function runWorker(args: readonly string[], deps: WorkerCommandDeps
     throw new UsageError(`--concurrency must be an integer from 1 to 64; got "${values.concurrency}"`);
   const kinds = parseKinds(values.kinds);
   const paths = dataPaths(values.data ?? './data');
-  const spec = values.database ?? paths.database;
+  const spec = databaseSpec(values);
   const keys = await workerKeys(deps.config, spec, paths.keys);
 
   const logger = createHttpLogger(deps.logDestination ? { destination: deps.logDestination } : {});
