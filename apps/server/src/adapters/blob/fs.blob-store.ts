@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError, type BlobRef, type BlobStore } from '@proofdesk/domain';
+import { fsyncDir } from '../system/fsync-dir.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -83,14 +84,5 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { chmod, link, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ContactKeyring } from './aes-gcm.contact-cipher.js';
+import { fsyncDir } from '../system/fsync-dir.js';
 
 /** The keys that protect buyer data: the contact keyring and the HMAC master key. */
 export interface BuyerDataKeys {
@@ -127,15 +128,6 @@ async function readKeyFile(path: string): Promise<BuyerDataKeys | undefined> {
   if (typeof contactKeys !== 'string' || typeof hmacKey !== 'string')
     throw new TypeError(`Key file ${path} must hold {"contactKeys": "<id>:<base64>,…", "hmacKey": "<base64>"}`);
   return { contactKeys: parseContactKeys(contactKeys), hmacKey: parseHmacKey(hmacKey) };
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type HashIndex,
   type HashIndexStore,
 } from '@proofdesk/forensics';
+import { fsyncDir } from '../system/fsync-dir.js';
 
 /** Writes `bytes` to `path` through a temporary sibling, fsync, rename and a directory fsync. */
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
@@ -36,12 +37,7 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
-  const handle = await open(directory, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await fsyncDir(directory);
 }
 
 /**
