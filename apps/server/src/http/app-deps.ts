@@ -36,7 +36,10 @@ export interface AuditVerifier {
 }
 
 /** The services the routes call: the claims use cases (`createServices`) and the auth and admin services. */
-export interface AppServices extends Pick<Services, 'catalogue' | 'orders' | 'buyers' | 'claims' | 'evidence'> {
+export interface AppServices extends Pick<
+  Services,
+  'catalogue' | 'orders' | 'buyers' | 'claims' | 'evidence' | 'photoCheck'
+> {
   readonly auth: AuthService;
   readonly users: UserService;
   readonly apiKeys: ApiKeyService;

@@ -35,6 +35,8 @@ interface Sample {
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly upload?: boolean;
+  /** The multipart field of the upload (default `file`). */
+  readonly uploadField?: string;
   /** The buyer's credentials for this route, when its link must name a claim in another state. */
   readonly asBuyer?: Credentials;
 }
@@ -105,6 +107,8 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'GET /buyer/claim': () => ({}),
   'POST /buyer/claim/evidence': () => ({ upload: true }),
   'POST /buyer/claim/appeal': (f) => ({ body: { reason: '我有新的照片证据' }, asBuyer: f.buyerOfRejected }),
+  'POST /check': () => ({ upload: true, uploadField: 'photo' }),
+  'POST /check/html': () => ({ upload: true, uploadField: 'photo' }),
 };
 
 function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Credentials): InjectOptions {
@@ -112,7 +116,7 @@ function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Cred
   const query = sample.query ? `?${new URLSearchParams(sample.query).toString()}` : '';
   const base = { method: route.method, url: `${API_PREFIX}${path}${query}` };
   if (sample.upload) {
-    const form = multipartFile('photo.jpg', f.jpeg);
+    const form = multipartFile('photo.jpg', f.jpeg, 'image/jpeg', sample.uploadField);
     return { ...base, headers: { ...credentials, ...form.headers }, payload: form.payload };
   }
   return {

@@ -142,14 +142,15 @@ function countFiles(dir: string): number {
   return n;
 }
 
-/** A `multipart/form-data` body with one file in the field `file`, for `inject`. */
+/** A `multipart/form-data` body with one file in the field `file` (or `field`), for `inject`. */
 export function multipartFile(
   filename: string,
   bytes: Uint8Array,
   contentType = 'image/jpeg',
+  field = 'file',
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----proofdesk${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },

@@ -6,6 +6,7 @@ import { ClaimAssessmentService } from './claim-assessment.service.js';
 import { ClaimService } from './claim.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { OrderService } from './order.service.js';
+import { PhotoCheckService } from './photo-check-upload.service.js';
 import { ReferenceLibrary } from './reference-library.service.js';
 import { ReuseIndexService } from './reuse-index.service.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -20,6 +21,8 @@ export interface Services {
   readonly buyers: BuyerService;
   readonly claims: ClaimService;
   readonly evidence: EvidenceService;
+  /** Checks photos outside any claim, in memory. */
+  readonly photoCheck: PhotoCheckService;
   /** The analysis side, for tests and admin tools; the worker reaches it through `jobHandlers`. */
   readonly assessment: ClaimAssessmentService;
   /** The job handlers to give the job worker. */
@@ -43,6 +46,7 @@ export function createServices(deps: ServiceDeps): Services {
     buyers,
     claims: new ClaimService(deps),
     evidence: new EvidenceService(deps),
+    photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
     jobHandlers: createJobHandlers(assessment),
   };

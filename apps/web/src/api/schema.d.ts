@@ -3045,6 +3045,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check photos without a claim
+         * @description multipart/form-data with one or more photos in the field `photo` and zero or more reference photos (listing or packing photos) in the field `ref`, at most 20 files. Each photo is checked in memory like `proofdesk check --ref`: a file that is not a supported image, or is over the size limit, is answered as a report with verdict `error`; unusable reference photos are skipped. Nothing is stored.
+         *
+         *     Access: `claim.read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The photo (JPEG, PNG, WebP, HEIC, AVIF…)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: components["schemas"]["PhotoReport"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check photos without a claim, as an HTML report
+         * @description multipart/form-data with one or more photos in the field `photo` and zero or more reference photos (listing or packing photos) in the field `ref`, at most 20 files. Each photo is checked in memory like `proofdesk check --ref`: a file that is not a supported image, or is over the size limit, is answered as a report with verdict `error`; unusable reference photos are skipped. Nothing is stored. Answers the self-contained bilingual HTML report `proofdesk check --html` writes, as a download.
+         *
+         *     Access: `claim.read`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Language the HTML report opens in (both are in it) */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The photo (JPEG, PNG, WebP, HEIC, AVIF…)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HtmlReport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3321,6 +3464,7 @@ export interface components {
             /** @description ISO 8601 UTC time */
             updatedAt: string;
         };
+        HtmlReport: string;
     };
     responses: never;
     parameters: never;

@@ -4,6 +4,7 @@ import { apiKeyRoutes } from './api-keys.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { buyerRoutes } from './buyer.routes.js';
 import { catalogueRoutes } from './catalogue.routes.js';
+import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
 import { orderRoutes } from './orders.routes.js';
 import { userRoutes } from './users.routes.js';
@@ -20,5 +21,6 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...orderRoutes(deps),
     ...claimRoutes(deps),
     ...buyerRoutes(deps),
+    ...checkRoutes(deps),
   ];
 }
