@@ -8,6 +8,7 @@ import { after, before, describe } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { adminJourney } from './journeys/admin.journey.js';
 import { buyerJourney } from './journeys/buyer.journey.js';
+import { checkJourney } from './journeys/check.journey.js';
 import { merchantJourney } from './journeys/merchant.journey.js';
 import { reviewerJourney } from './journeys/reviewer.journey.js';
 import { launchBrowser, type JourneyEnv } from './support/browser.js';
@@ -38,4 +39,5 @@ describe('console journeys in Chromium', () => {
   merchantJourney(env);
   buyerJourney(env);
   adminJourney(env);
+  checkJourney(env);
 });

@@ -12,6 +12,7 @@ const InboxPage = lazy(() => import('../pages/inbox-page'));
 const ClaimPage = lazy(() => import('../pages/claim-page'));
 const AdminPage = lazy(() => import('../pages/admin-page'));
 const CataloguePage = lazy(() => import('../pages/catalogue-page'));
+const CheckPage = lazy(() => import('../pages/check-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -84,6 +85,14 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <CataloguePage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/check"
+          element={
+            <RequireUser>
+              <CheckPage />
             </RequireUser>
           }
         />

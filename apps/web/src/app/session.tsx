@@ -59,8 +59,10 @@ export function homeFor(user: User): string {
 }
 
 /** Whether the user may review (decide) or respond for the merchant; admins may do both. */
-export function can(user: User | null, what: 'decide' | 'respond' | 'admin'): boolean {
+export function can(user: User | null, what: 'decide' | 'respond' | 'admin' | 'check'): boolean {
   const roles: readonly string[] = user?.roles ?? [];
   if (roles.includes('admin')) return true;
+  // Checking a photo needs claim.read: agents and reviewers.
+  if (what === 'check') return roles.includes('agent') || roles.includes('reviewer');
   return what === 'decide' ? roles.includes('reviewer') : what === 'respond' ? roles.includes('agent') : false;
 }

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  FileSearchOutlined,
   InboxOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
@@ -23,6 +24,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
   const items = [
     ...(can(user, 'decide') ? [{ key: '/review', icon: <AuditOutlined />, label: t('nav.review') }] : []),
     { key: '/claims', icon: <InboxOutlined />, label: t('nav.claims') },
+    ...(can(user, 'check') ? [{ key: '/check', icon: <FileSearchOutlined />, label: t('nav.check') }] : []),
     ...(can(user, 'respond') ? [{ key: '/catalogue', icon: <ShopOutlined />, label: t('nav.catalogue') }] : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];

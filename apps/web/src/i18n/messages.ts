@@ -308,6 +308,19 @@ export const zh = {
   'buyer.appealReason': '申诉理由',
   'buyer.appealSubmit': '提交申诉',
   'buyer.appealed': '已提交申诉，将由审核员重新处理',
+  'nav.check': '检查照片',
+  'check.title': '检查照片',
+  'check.subtitle': '无需售后申请：拖入照片和商家原图，查看同样的鉴定报告，并可导出 HTML',
+  'check.photos': '待检查的照片',
+  'check.photosHint': '拖到这里或点击选择，可一次多张',
+  'check.refs': '参考照片（商品原图、打包照片）',
+  'check.refsHint': '可选：用于比对是否由商家原图修改而来',
+  'check.run': '开始检查',
+  'check.clear': '清空',
+  'check.export': '导出 HTML',
+  'check.reports': '检查结果',
+  'check.failed': '检查失败，请稍后重试',
+  'check.notAnImage': '这个文件不是可分析的图片',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -619,6 +632,20 @@ export const en: Messages = {
   'buyer.appealReason': 'Reason for the appeal',
   'buyer.appealSubmit': 'Submit appeal',
   'buyer.appealed': 'Appeal submitted: a reviewer will look at the claim again',
+  'nav.check': 'Check a photo',
+  'check.title': 'Check a photo',
+  'check.subtitle':
+    "No claim needed: drop in photos and the merchant's reference photos, read the same report, export it as HTML",
+  'check.photos': 'Photos to check',
+  'check.photosHint': 'Drag them here or click to choose; several at once',
+  'check.refs': 'Reference photos (listing, packing)',
+  'check.refsHint': "Optional: to tell whether a photo was edited from the merchant's own",
+  'check.run': 'Run the check',
+  'check.clear': 'Clear',
+  'check.export': 'Export HTML',
+  'check.reports': 'Results',
+  'check.failed': 'The check failed; try again later',
+  'check.notAnImage': 'This file is not an image that can be analysed',
 };
 
 export const LANGS = ['zh', 'en'] as const;
