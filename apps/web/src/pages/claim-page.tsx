@@ -77,6 +77,10 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
   const localEdit = findings.find((f) => f.code === 'reference.local_edit');
   const derived = findings.find((f) => f.code === 'reference.derived_from_listing') ?? localEdit;
   const regions: Region[] = localEdit?.regions ?? [];
+  // The overlay marks every localised finding: the local edit and the tamper maps (ELA, noise, double JPEG, copy-move).
+  const markedRegions: Region[] = findings.flatMap((f) =>
+    f.code === 'reference.local_edit' || f.code.startsWith('tamper.') ? (f.regions ?? []) : [],
+  );
   const heatmap = (localEdit?.facts as { heatmapPng?: string } | undefined)?.heatmapPng;
   const refId = derived?.ref?.file;
   const width = current?.report?.width ?? 0;
@@ -146,7 +150,12 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
               current?.report && (
                 <Space wrap size={16}>
                   <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                    <Switch size="small" checked={overlay} onChange={setOverlay} disabled={!localEdit} />
+                    <Switch
+                      size="small"
+                      checked={overlay}
+                      onChange={setOverlay}
+                      disabled={markedRegions.length === 0 && !heatmap}
+                    />
                     {t('evidence.overlay')}
                   </label>
                   <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
@@ -203,7 +212,7 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
                     alt={current.filename}
                     width={width}
                     height={height}
-                    regions={regions}
+                    regions={markedRegions}
                     heatmapSrc={heatmap}
                     showOverlay={overlay}
                   />
