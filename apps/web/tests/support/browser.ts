@@ -57,10 +57,73 @@ export async function newContext(
   return context;
 }
 
-/** Saves `<name>.<lang>.png` (full page) for people to look at. */
+/**
+ * The visible controls on the page without an accessible name (none of: text, `aria-label`, `aria-labelledby`,
+ * a `<label>`, `title`, an image's `alt`, a placeholder), as HTML snippets for the failure message.
+ */
+export async function controlsWithoutNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = [
+      'button',
+      'a[href]',
+      'input:not([type=hidden])',
+      'select',
+      'textarea',
+      '[role=button]',
+      '[role=switch]',
+      '[role=checkbox]',
+      '[role=radio]',
+      '[role=tab]',
+      '[role=menuitem]',
+      '[role=combobox]',
+      '[role=slider]',
+    ].join(',');
+    const unnamed: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.closest('[aria-hidden="true"]')) continue;
+      const byIds = (el.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+        .join(' ');
+      // Labelable elements (inputs, buttons, selects, text areas) take their name from a <label> around or for them.
+      const labels =
+        'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent ?? '') : [];
+      const alt = Array.from(el.querySelectorAll('img[alt], svg[aria-label], [role=img][aria-label]'))
+        .map((i) => i.getAttribute('alt') ?? i.getAttribute('aria-label') ?? '')
+        .join(' ');
+      const placeholder = el.getAttribute('placeholder') ?? '';
+      const name = [
+        el.getAttribute('aria-label'),
+        byIds,
+        labels.join(' '),
+        el.getAttribute('title'),
+        el.textContent,
+        alt,
+        placeholder,
+      ]
+        .filter((part) => part && part.trim() !== '')
+        .join(' ')
+        .trim();
+      if (name === '') unnamed.push(el.outerHTML.slice(0, 200));
+    }
+    return unnamed;
+  });
+}
+
+/**
+ * Saves `<name>.<lang>.png` (full page) for people to look at, after checking that every visible control on the
+ * screen has an accessible name.
+ */
 export async function screenshot(page: Page, name: string, lang: Lang): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  const unnamed = await controlsWithoutNames(page);
+  if (unnamed.length > 0)
+    throw new Error(
+      `${name} (${lang}): ${unnamed.length} control(s) without an accessible name:\n${unnamed.join('\n')}`,
+    );
   // A full-page capture draws sticky bars where the viewport ended; show them where a reader sees them, at the top.
   const unstick = await page.addStyleTag({
     content: '.pd-sider, .pd-header, .b-header { position: relative !important; height: auto !important; }',
