@@ -1,17 +1,17 @@
 import { CameraOutlined, DownloadOutlined, PictureOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, getCsrfToken, toApiError, type Schemas } from '../api/client';
 import { ACCEPT_ATTRIBUTE } from '../api/upload';
 import { CompareSlider } from '../components/compare-slider';
+import { evidenceMarks, OverlayToggles } from '../components/evidence-marks';
 import { FindingCard } from '../components/finding-card';
-import { PhotoViewer, type Region } from '../components/photo-viewer';
+import { PhotoViewer } from '../components/photo-viewer';
 import { useI18n } from '../i18n/i18n';
 
 type PhotoReport = Schemas['PhotoReport'];
 
 const VERDICT_COLOURS = { clean: '#52c41a', suspicious: '#fa8c16', forged: '#f5222d', error: '#8c8c8c' } as const;
-const SEVERITY_ORDER = { high: 0, warn: 1, info: 2 } as const;
 
 /** The photos and reference photos as the `photo` and `ref` fields of one multipart form. */
 function checkForm(photos: readonly File[], refs: readonly File[]): FormData {
@@ -97,17 +97,7 @@ export default function CheckPage() {
   };
 
   const report = checked?.reports[selected];
-  const findings = [...(report?.findings ?? [])].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.score - a.score,
-  );
-  const localEdit = findings.find((f) => f.code === 'reference.local_edit');
-  const derived = findings.find((f) => f.code === 'reference.derived_from_listing') ?? localEdit;
-  const regions: Region[] = localEdit?.regions ?? [];
-  // The overlay marks every localised finding: the local edit and the tamper maps (ELA, noise, double JPEG, copy-move).
-  const markedRegions: Region[] = findings.flatMap((f) =>
-    f.code === 'reference.local_edit' || f.code.startsWith('tamper.') ? (f.regions ?? []) : [],
-  );
-  const heatmap = (localEdit?.facts as { heatmapPng?: string } | undefined)?.heatmapPng;
+  const { findings, derived, regions, markedRegions, heatmap } = evidenceMarks(report?.findings);
   const refIndex = derived?.ref ? (checked?.refs.findIndex((f) => f.name === derived.ref?.file) ?? -1) : -1;
   const refSrc = refIndex >= 0 ? refUrls[refIndex] : undefined;
   const width = report?.width ?? 0;
@@ -180,21 +170,14 @@ export default function CheckPage() {
               title={t('check.reports')}
               extra={
                 report && (
-                  <Space wrap size={16}>
-                    <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                      <Switch
-                        size="small"
-                        checked={overlay}
-                        onChange={setOverlay}
-                        disabled={markedRegions.length === 0 && !heatmap}
-                      />
-                      {t('evidence.overlay')}
-                    </label>
-                    <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                      <Switch size="small" checked={compare && !!refSrc} onChange={setCompare} disabled={!refSrc} />
-                      {t('evidence.compare')}
-                    </label>
-                  </Space>
+                  <OverlayToggles
+                    overlay={overlay}
+                    onOverlay={setOverlay}
+                    canOverlay={markedRegions.length > 0 || !!heatmap}
+                    compare={compare}
+                    onCompare={setCompare}
+                    canCompare={!!refSrc}
+                  />
                 )
               }
             >

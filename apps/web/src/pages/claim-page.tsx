@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Empty, Result, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Claim, type Evidence } from '../api/client';
@@ -10,14 +10,14 @@ import { useLoad } from '../app/use-load';
 import { BuyerHistory, ClaimTimeline, ProvenancePanel } from '../components/claim-facts';
 import { CompareSlider } from '../components/compare-slider';
 import { DecisionForm } from '../components/decision-form';
+import { evidenceMarks, OverlayToggles } from '../components/evidence-marks';
 import { FindingCard } from '../components/finding-card';
-import { PhotoViewer, type Region } from '../components/photo-viewer';
+import { PhotoViewer } from '../components/photo-viewer';
 import { RespondPanel } from '../components/respond-panel';
 import { useI18n } from '../i18n/i18n';
 import { zh, type MessageKey } from '../i18n/messages';
 
 const VERDICT_COLOURS = { clean: '#52c41a', suspicious: '#fa8c16', forged: '#f5222d', error: '#8c8c8c' } as const;
-const SEVERITY_ORDER = { high: 0, warn: 1, info: 2 } as const;
 
 async function loadClaim(id: string) {
   const claim = unwrap(await api.GET('/api/v1/claims/{id}', { params: { path: { id } } }));
@@ -71,17 +71,7 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
   }
   if (!claim || (loading && !data)) return <Skeleton active paragraph={{ rows: 12 }} />;
 
-  const findings = [...(current?.report?.findings ?? [])].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.score - a.score,
-  );
-  const localEdit = findings.find((f) => f.code === 'reference.local_edit');
-  const derived = findings.find((f) => f.code === 'reference.derived_from_listing') ?? localEdit;
-  const regions: Region[] = localEdit?.regions ?? [];
-  // The overlay marks every localised finding: the local edit and the tamper maps (ELA, noise, double JPEG, copy-move).
-  const markedRegions: Region[] = findings.flatMap((f) =>
-    f.code === 'reference.local_edit' || f.code.startsWith('tamper.') ? (f.regions ?? []) : [],
-  );
-  const heatmap = (localEdit?.facts as { heatmapPng?: string } | undefined)?.heatmapPng;
+  const { findings, derived, regions, markedRegions, heatmap } = evidenceMarks(current?.report?.findings);
   const refId = derived?.ref?.file;
   const width = current?.report?.width ?? 0;
   const height = current?.report?.height ?? 0;
@@ -148,21 +138,14 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
             title={t('evidence.title')}
             extra={
               current?.report && (
-                <Space wrap size={16}>
-                  <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                    <Switch
-                      size="small"
-                      checked={overlay}
-                      onChange={setOverlay}
-                      disabled={markedRegions.length === 0 && !heatmap}
-                    />
-                    {t('evidence.overlay')}
-                  </label>
-                  <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                    <Switch size="small" checked={compare && !!refId} onChange={setCompare} disabled={!refId} />
-                    {t('evidence.compare')}
-                  </label>
-                </Space>
+                <OverlayToggles
+                  overlay={overlay}
+                  onOverlay={setOverlay}
+                  canOverlay={markedRegions.length > 0 || !!heatmap}
+                  compare={compare}
+                  onCompare={setCompare}
+                  canCompare={!!refId}
+                />
               )
             }
           >
