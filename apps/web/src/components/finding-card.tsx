@@ -1,5 +1,5 @@
 import { FINDING_CATALOGUE } from '@proofdesk/catalogue';
-import { Card, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Tag, Typography } from 'antd';
 import type { Finding } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
@@ -43,6 +43,24 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
       <div className="pd-mono pd-muted" style={{ marginTop: 8 }}>
         {finding.code}
       </div>
+    </Card>
+  );
+}
+
+/** The findings of one photo as cards, most severe first, or an empty state. */
+export function FindingsCard({ findings }: { readonly findings: readonly Finding[] }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('findings.title')}>
+      {findings.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.none')} />
+      ) : (
+        <div className="pd-findings">
+          {findings.map((f) => (
+            <FindingCard key={f.code} finding={f} />
+          ))}
+        </div>
+      )}
     </Card>
   );
 }

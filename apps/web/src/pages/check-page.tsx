@@ -5,7 +5,7 @@ import { ApiError, getCsrfToken, toApiError, type Schemas } from '../api/client'
 import { ACCEPT_ATTRIBUTE } from '../api/upload';
 import { CompareSlider } from '../components/compare-slider';
 import { evidenceMarks, OverlayToggles } from '../components/evidence-marks';
-import { FindingCard } from '../components/finding-card';
+import { FindingsCard } from '../components/finding-card';
 import { PhotoViewer } from '../components/photo-viewer';
 import { useI18n } from '../i18n/i18n';
 
@@ -224,17 +224,7 @@ export default function CheckPage() {
             </Card>
           </div>
           <div className="pd-stack">
-            <Card title={t('findings.title')}>
-              {findings.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.none')} />
-              ) : (
-                <div className="pd-findings">
-                  {findings.map((f) => (
-                    <FindingCard key={f.code} finding={f} />
-                  ))}
-                </div>
-              )}
-            </Card>
+            <FindingsCard findings={findings} />
           </div>
         </div>
       )}

@@ -11,7 +11,7 @@ import { BuyerHistory, ClaimTimeline, ProvenancePanel } from '../components/clai
 import { CompareSlider } from '../components/compare-slider';
 import { DecisionForm } from '../components/decision-form';
 import { evidenceMarks, OverlayToggles } from '../components/evidence-marks';
-import { FindingCard } from '../components/finding-card';
+import { FindingsCard } from '../components/finding-card';
 import { PhotoViewer } from '../components/photo-viewer';
 import { RespondPanel } from '../components/respond-panel';
 import { useI18n } from '../i18n/i18n';
@@ -206,17 +206,7 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
             )}
           </Card>
 
-          <Card title={t('findings.title')}>
-            {findings.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.none')} />
-            ) : (
-              <div className="pd-findings">
-                {findings.map((f) => (
-                  <FindingCard key={f.code} finding={f} />
-                ))}
-              </div>
-            )}
-          </Card>
+          <FindingsCard findings={findings} />
         </div>
 
         <div className="pd-stack">
