@@ -7,10 +7,26 @@ import { isRole, PERMISSIONS, ROLES, rolesAllow, type Permission, type Role } fr
 /** What each role may do, written out independently of ROLE_PERMISSIONS. */
 const MAY: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS.filter((p) => p !== 'claim.buyer'),
-  agent: ['workspace.read', 'catalogue.read', 'catalogue.write', 'claim.read', 'claim.create', 'claim.respond'],
+  agent: [
+    'workspace.read',
+    'catalogue.read',
+    'catalogue.write',
+    'claim.read',
+    'claim.create',
+    'claim.respond',
+    'network.read',
+    'service.intake',
+  ],
   reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read'],
-  dispatcher: ['workspace.read', 'catalogue.read'],
-  technician: ['workspace.read'],
+  dispatcher: [
+    'workspace.read',
+    'catalogue.read',
+    'network.read',
+    'service.intake',
+    'service.dispatch',
+    'service.contact_reveal',
+  ],
+  technician: ['workspace.read', 'network.read', 'service.work'],
 };
 
 const user = (...roles: Role[]): Actor => ({ kind: 'user', userId: 'u1', workspaceId: 'w1', roles });

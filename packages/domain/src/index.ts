@@ -1,5 +1,6 @@
 /**
- * The pure domain: claims, evidence, buyers, their status machines, policies, typed errors and ports. No I/O:
+ * The pure domain: claims, evidence, buyers, repair orders and the service network, China's divisions, their status
+ * machines, policies, typed errors and ports. No I/O:
  * adapters in `apps/server` implement the ports.
  */
 export * from './errors.js';
@@ -11,3 +12,5 @@ export * from './claim-policy.js';
 export * from './audit-chain.js';
 export * from './ports.js';
 export * from './phone.js';
+export * from './areas/index.js';
+export * from './service/index.js';

@@ -18,6 +18,15 @@ export const PERMISSIONS = [
   'claim.buyer',
   'audit.read',
   'jobs.admin',
+  /** The service network: outlets, coverage, technicians, calendars, slot settings. */
+  'network.read',
+  'network.admin',
+  /** Repair orders: take one in (phone or counter), dispatch and reassign, work one's own as a technician. */
+  'service.intake',
+  'service.dispatch',
+  'service.work',
+  /** See a repair customer's full phone number and address (each reveal is audited). */
+  'service.contact_reveal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,11 +42,33 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'claim.decide',
     'audit.read',
     'jobs.admin',
+    'network.read',
+    'network.admin',
+    'service.intake',
+    'service.dispatch',
+    'service.work',
+    'service.contact_reveal',
   ],
-  agent: ['workspace.read', 'catalogue.read', 'catalogue.write', 'claim.read', 'claim.create', 'claim.respond'],
+  agent: [
+    'workspace.read',
+    'catalogue.read',
+    'catalogue.write',
+    'claim.read',
+    'claim.create',
+    'claim.respond',
+    'network.read',
+    'service.intake',
+  ],
   reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read'],
-  dispatcher: ['workspace.read', 'catalogue.read'],
-  technician: ['workspace.read'],
+  dispatcher: [
+    'workspace.read',
+    'catalogue.read',
+    'network.read',
+    'service.intake',
+    'service.dispatch',
+    'service.contact_reveal',
+  ],
+  technician: ['workspace.read', 'network.read', 'service.work'],
 };
 
 /** Whether any of `roles` grants `permission`. */

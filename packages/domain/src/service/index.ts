@@ -1,0 +1,2 @@
+/** The service network: repair orders, business calendar, slots, SLAs, coverage, dispatch, warranty. Pure. */
+export {};
