@@ -16,6 +16,7 @@ import * as m0001 from './migrations/0001-claims.js';
 import * as m0002 from './migrations/0002-claim-analysis.js';
 import * as m0003 from './migrations/0003-claim-list-indexes.js';
 import * as m0004 from './migrations/0004-job-queue-order.js';
+import * as m0005 from './migrations/0005-service-network.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,6 +43,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-claim-analysis': m0002,
   '0003-claim-list-indexes': m0003,
   '0004-job-queue-order': m0004,
+  '0005-service-network': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

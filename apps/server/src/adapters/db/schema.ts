@@ -1,3 +1,5 @@
+import type { NetworkTables } from './schema-network.js';
+
 /**
  * The database schema as Kysely types. One schema for both dialects: ids are text (time-ordered), times are ISO 8601
  * UTC text (they sort as strings), amounts are integer fen, JSON is text, booleans are 0/1 integers.
@@ -208,7 +210,7 @@ export interface PlatformHashesTable {
   seen_count: number;
 }
 
-export interface Database {
+export interface Database extends NetworkTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
