@@ -17,6 +17,7 @@ import * as m0002 from './migrations/0002-claim-analysis.js';
 import * as m0003 from './migrations/0003-claim-list-indexes.js';
 import * as m0004 from './migrations/0004-job-queue-order.js';
 import * as m0005 from './migrations/0005-service-network.js';
+import * as m0006 from './migrations/0006-repair-orders.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -44,6 +45,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-claim-list-indexes': m0003,
   '0004-job-queue-order': m0004,
   '0005-service-network': m0005,
+  '0006-repair-orders': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

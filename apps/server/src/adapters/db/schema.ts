@@ -1,4 +1,5 @@
 import type { NetworkTables } from './schema-network.js';
+import type { RepairTables } from './schema-repair.js';
 
 /**
  * The database schema as Kysely types. One schema for both dialects: ids are text (time-ordered), times are ISO 8601
@@ -210,7 +211,7 @@ export interface PlatformHashesTable {
   seen_count: number;
 }
 
-export interface Database extends NetworkTables {
+export interface Database extends NetworkTables, RepairTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
