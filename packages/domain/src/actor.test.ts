@@ -55,8 +55,10 @@ describe('actorMay', () => {
   it('lets a buyer act only on its claim, and the system do anything', () => {
     const buyer: Actor = { kind: 'buyer', claimId: 'c1', workspaceId: 'w1' };
     const system: Actor = { kind: 'system', component: 'analysis', workspaceId: 'w1' };
+    const customer: Actor = { kind: 'repair_customer', orderId: 'r1', workspaceId: 'w1' };
     for (const permission of PERMISSIONS) {
       assert.equal(actorMay(buyer, permission), permission === 'claim.buyer', permission);
+      assert.equal(actorMay(customer, permission), false, permission);
       assert.equal(actorMay(system, permission), true, permission);
     }
   });
@@ -84,5 +86,7 @@ describe('actorLabel', () => {
     assert.equal(actorLabel({ kind: 'api_key', keyId: 'k9', workspaceId: 'w1', roles: [] }), 'apikey:k9');
     assert.equal(actorLabel({ kind: 'buyer', claimId: 'c7', workspaceId: 'w1' }), 'buyer:c7');
     assert.equal(actorLabel({ kind: 'system', component: 'analysis', workspaceId: 'w1' }), 'system:analysis');
+    assert.equal(actorLabel({ kind: 'repair_customer', orderId: 'r1', workspaceId: 'w1' }), 'customer:r1');
+    assert.equal(actorLabel({ kind: 'repair_customer', orderId: null, workspaceId: 'w1' }), 'customer:web-form');
   });
 });

@@ -9,9 +9,14 @@ export type Actor =
   | { readonly kind: 'user'; readonly userId: string; readonly workspaceId: string; readonly roles: readonly Role[] }
   | { readonly kind: 'api_key'; readonly keyId: string; readonly workspaceId: string; readonly roles: readonly Role[] }
   | { readonly kind: 'buyer'; readonly claimId: string; readonly workspaceId: string }
+  /** A repair customer through the status link of one repair order (or the public booking form, `orderId` null). */
+  | { readonly kind: 'repair_customer'; readonly orderId: string | null; readonly workspaceId: string }
   | { readonly kind: 'system'; readonly component: string; readonly workspaceId: string };
 
-/** The audit log's name for an actor: `user:<id>`, `apikey:<id>`, `buyer:<claim id>`, `system:<component>`. */
+/**
+ * The audit log's name for an actor: `user:<id>`, `apikey:<id>`, `buyer:<claim id>`, `customer:<repair order id>`,
+ * `system:<component>`.
+ */
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {
     case 'user':
@@ -20,6 +25,8 @@ export function actorLabel(actor: Actor): string {
       return `apikey:${actor.keyId}`;
     case 'buyer':
       return `buyer:${actor.claimId}`;
+    case 'repair_customer':
+      return `customer:${actor.orderId ?? 'web-form'}`;
     case 'system':
       return `system:${actor.component}`;
   }
@@ -33,6 +40,9 @@ export function actorMay(actor: Actor, permission: Permission): boolean {
       return rolesAllow(actor.roles, permission);
     case 'buyer':
       return permission === 'claim.buyer';
+    case 'repair_customer':
+      // Holds no permission: the repair services check the link's order themselves.
+      return false;
     case 'system':
       return true;
   }
