@@ -1,2 +1,7 @@
 /** The service network: repair orders, business calendar, slots, SLAs, coverage, dispatch, warranty. Pure. */
-export {};
+export * from './repair-order-status.js';
+export * from './fault-categories.js';
+export * from './shanghai-time.js';
+export * from './slots.js';
+export * from './area-code-tree.js';
+export * from './coverage.js';
