@@ -5,3 +5,4 @@ export * from './shanghai-time.js';
 export * from './slots.js';
 export * from './area-code-tree.js';
 export * from './coverage.js';
+export * from './business-calendar.js';
