@@ -6,3 +6,4 @@ export * from './slots.js';
 export * from './area-code-tree.js';
 export * from './coverage.js';
 export * from './business-calendar.js';
+export * from './sla.js';
