@@ -1,0 +1,150 @@
+/**
+ * Place-name text rules for the resolver: normalising what people type, and the short forms (stems) of official
+ * names that people write instead: `凉山彝族自治州` → `凉山`, `广西壮族自治区` → `广西`, `甘洛县` → `甘洛`,
+ * `毛阳镇` → `毛阳`, `顺河回族区` → `顺河`.
+ */
+
+/** China's 55 minority nationalities as they appear before 族 in the names of autonomous areas. */
+const NATIONALITIES = [
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '高山',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
+  '各',
+];
+// Longest first so 蒙古族 is not read as 古族 after 蒙; 新疆维吾尔自治区 is written without 族.
+const NATIONALITY = `(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join('|')})族|维吾尔)`;
+
+/**
+ * Administrative suffixes, longest first. A stem is an official name without one of these (and without the
+ * nationalities before 自治…/族乡), at least two characters long.
+ */
+const SUFFIXES = [
+  '特别行政区',
+  '街道办事处',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '民族乡',
+  '民族镇',
+  '办事处',
+  '街道',
+  '地区',
+  '林区',
+  '特区',
+  '苏木',
+  '省',
+  '市',
+  '州',
+  '盟',
+  '县',
+  '区',
+  '旗',
+  '镇',
+  '乡',
+];
+const STEM_RE = new RegExp(
+  `^(.{2,}?)(?:(?:${NATIONALITY})*(?:自治区|自治州|自治县|自治旗)|(?:${NATIONALITY})+(?:乡|镇|区|县)|${SUFFIXES.join('|')})$`,
+  'u',
+);
+
+/**
+ * Suffixes a writer may put after a short name even when the official one differs (`海门市` for 海门区 after the
+ * 2020 change, `凉山州` for 凉山彝族自治州, `万江街道办` for 万江街道): accepted after a stem, at a cost, longest first.
+ */
+export const LOOSE_SUFFIXES: readonly string[] = [
+  '街道办事处',
+  '自治州',
+  '自治县',
+  '自治区',
+  '自治旗',
+  '街道办',
+  '办事处',
+  '街道',
+  '街办',
+  '地区',
+  '林区',
+  '新区',
+  '省',
+  '市',
+  '州',
+  '盟',
+  '县',
+  '区',
+  '旗',
+  '镇',
+  '乡',
+];
+
+/** Words after a place name that add nothing (`坦洲镇（全镇）`, `番禺区全境`): dropped from the end. */
+const TRAILING_FILLERS = /(?:及周边|周边地区|周边|全境|全域|全市|全区|全县|全镇|全乡|全旗|辖区|境内|范围内|一带)+$/u;
+
+/**
+ * What the resolver compares: NFKC (full-width letters and digits to half-width), without white space, punctuation,
+ * symbols or the fillers at the end.
+ * @example normalizePlaceName(' 广西 桂林市·秀峰区（全境） ') // '广西桂林市秀峰区'
+ */
+export function normalizePlaceName(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .replace(TRAILING_FILLERS, '');
+}
+
+/** The short form of an official name, or undefined when it has no suffix to drop or would be one character. */
+export function stemOf(name: string): string | undefined {
+  const match = STEM_RE.exec(name);
+  return match?.[1];
+}

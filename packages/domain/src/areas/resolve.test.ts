@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveArea } from './resolve.js';
+
+/** The issue's examples and more, with the code and full name checked by hand against the NBS table. */
+const RESOLVED: readonly (readonly [input: string, code: string, fullName: string])[] = [
+  ['凉山甘洛县', '513435', '四川省凉山彝族自治州甘洛县'],
+  ['大理巍山彝族回族自治县', '532927', '云南省大理白族自治州巍山彝族回族自治县'],
+  ['五指山市毛阳', '469001102', '海南省五指山市毛阳镇'],
+  ['保亭黎族苗族自治县什玲', '469029101', '海南省保亭黎族苗族自治县什玲镇'],
+  ['内蒙古阿拉善盟阿拉善左旗', '152921', '内蒙古自治区阿拉善盟阿拉善左旗'],
+  ['东莞市万江街道', '441900005', '广东省东莞市万江街道'],
+  ['中山市坦洲镇', '442000107', '广东省中山市坦洲镇'],
+  ['临高县博厚镇', '469024103', '海南省临高县博厚镇'],
+  ['广西桂林市秀峰区', '450302', '广西壮族自治区桂林市秀峰区'],
+  // Short forms of provinces and autonomous prefectures.
+  ['新疆乌鲁木齐市天山区', '650102', '新疆维吾尔自治区乌鲁木齐市天山区'],
+  ['延边延吉市', '222401', '吉林省延边朝鲜族自治州延吉市'],
+  ['恩施巴东县', '422823', '湖北省恩施土家族苗族自治州巴东县'],
+  ['凉山州西昌市', '513401', '四川省凉山彝族自治州西昌市'],
+  ['海南贵南县', '632525', '青海省海南藏族自治州贵南县'],
+  // Full-width, spaces, punctuation and fillers.
+  ['  广西 桂林市·秀峰区（全境） ', '450302', '广西壮族自治区桂林市秀峰区'],
+  ['广东省／东莞市－万江街道办', '441900005', '广东省东莞市万江街道'],
+  // Levels skipped, and a name alone.
+  ['四川省甘洛县', '513435', '四川省凉山彝族自治州甘洛县'],
+  ['甘洛', '513435', '四川省凉山彝族自治州甘洛县'],
+  ['北京市朝阳区', '110105', '北京市朝阳区'],
+  ['重庆市城口县', '500229', '重庆市城口县'],
+  ['天津', '120000', '天津市'],
+  ['长沙', '430100', '湖南省长沙市'],
+  ['朝阳市', '211300', '辽宁省朝阳市'],
+  ['嘉峪关市', '620200', '甘肃省嘉峪关市'],
+  ['嘉峪关市雄关街道', '620201001', '甘肃省嘉峪关市雄关街道'],
+  ['坦洲', '442000107', '广东省中山市坦洲镇'],
+  // Renamed: the suffix changed (海门市 → 海门区, 2020).
+  ['南通市海门市', '320614', '江苏省南通市海门区'],
+];
+
+const VIA_ALIAS: readonly (readonly [input: string, code: string, fullName: string])[] = [
+  ['三沙市南沙区', '460322', '海南省三沙市南沙群岛'],
+  ['海南省西沙区', '460321', '海南省三沙市西沙群岛'],
+  ['安庆市枞阳县', '340722', '安徽省铜陵市枞阳县'],
+  ['襄樊市', '420600', '湖北省襄阳市'],
+  ['上海市闸北区', '310106', '上海市静安区'],
+];
+
+const AMBIGUOUS: readonly (readonly [input: string, codes: readonly string[]])[] = [
+  ['朝阳区', ['110105', '220104']],
+  ['鼓楼区', ['320106', '320302', '350102', '410204']],
+  ['朝阳', ['110105', '211300', '220104']],
+  ['南沙区', ['440115']], // only Guangzhou's: 三沙's needs 三沙市 before it (checked as resolved below)
+];
+
+const UNRESOLVED: readonly (readonly [input: string, en: RegExp])[] = [
+  ['', /empty/],
+  ['   ', /empty/],
+  ['foo', /no division is named "foo"/],
+  ['北京市双塔区', /"双塔区" \(辽宁省朝阳市双塔区\) is not in 北京市/],
+  ['广州市不存在区', /no division named "不存在区" in 广东省广州市/],
+  ['毛阳毛阳毛阳', /.+/],
+];
+
+describe('resolveArea', () => {
+  for (const [input, code, fullName] of RESOLVED) {
+    it(`${JSON.stringify(input)} → ${code} ${fullName}`, () => {
+      const result = resolveArea(input);
+      assert.equal(result.status, 'resolved', JSON.stringify(result));
+      if (result.status !== 'resolved') return;
+      assert.equal(result.input, input);
+      assert.equal(result.division.code, code);
+      assert.equal(result.division.fullName, fullName);
+      assert.equal(result.via, undefined);
+    });
+  }
+
+  for (const [input, code, fullName] of VIA_ALIAS) {
+    it(`${input} → ${code} ${fullName} through the alias table`, () => {
+      const result = resolveArea(input);
+      assert.equal(result.status, 'resolved', JSON.stringify(result));
+      if (result.status !== 'resolved') return;
+      assert.equal(result.division.code, code);
+      assert.equal(result.division.fullName, fullName);
+      assert.equal(result.via, 'alias');
+    });
+  }
+
+  for (const [input, codes] of AMBIGUOUS) {
+    if (codes.length === 1) {
+      it(`${input} is only ${codes[0]} without the context its alias needs`, () => {
+        const result = resolveArea(input);
+        assert.equal(result.status, 'resolved');
+        if (result.status === 'resolved') assert.equal(result.division.code, codes[0]);
+      });
+      continue;
+    }
+    it(`${input} is ambiguous: ${codes.join(', ')}`, () => {
+      const result = resolveArea(input);
+      assert.equal(result.status, 'ambiguous', JSON.stringify(result));
+      if (result.status !== 'ambiguous') return;
+      assert.deepEqual(
+        result.candidates.map((c) => c.code),
+        codes,
+      );
+    });
+  }
+
+  for (const [input, en] of UNRESOLVED) {
+    it(`${JSON.stringify(input)} is unresolved, saying why`, () => {
+      const result = resolveArea(input);
+      assert.equal(result.status, 'unresolved', JSON.stringify(result));
+      if (result.status !== 'unresolved') return;
+      assert.match(result.reason.en, en);
+      assert.ok(result.reason.zh.length > 0);
+    });
+  }
+});

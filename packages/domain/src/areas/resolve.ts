@@ -1,0 +1,179 @@
+/**
+ * The place-name resolver: free-form names as brands and customers write them (`凉山甘洛县`, `五指山市毛阳`,
+ * `广西桂林市秀峰区`) to one division, or to candidates when the name fits several, never a silent guess.
+ *
+ * The input is normalised ({@link normalizePlaceName}) and read left to right as a chain of names, each a division
+ * lying under the one before (a later name may skip levels). A name is a division's official name, its short form
+ * (suffix and nationalities dropped: 凉山, 甘洛, 毛阳; optionally followed by any administrative suffix: 凉山州,
+ * 海门市 for 海门区) or an entry of {@link AREA_ALIASES}. Every reading of the whole input is scored (official name or
+ * alias 0, short form 1, a different suffix after it +1, a township's short form with nothing before it +2); the
+ * lowest-scored readings win. When they end at different divisions, one enclosing the others wins (`长沙` → 长沙市,
+ * not 长沙县 inside it); otherwise the answer is `ambiguous` with every candidate.
+ */
+import { AREA_ALIASES } from './aliases.js';
+import { divisionTable, isDescendant, type Division } from './divisions.js';
+import { LOOSE_SUFFIXES, normalizePlaceName, stemOf } from './names.js';
+
+/** The resolver's answer for one input. */
+export type AreaResolution =
+  | { status: 'resolved'; input: string; division: Division; via?: 'alias' }
+  | { status: 'ambiguous'; input: string; candidates: Division[] }
+  | { status: 'unresolved'; input: string; reason: { zh: string; en: string } };
+
+interface IndexEntry {
+  readonly division: Division;
+  readonly cost: number;
+  /** A short form or alias: may be followed by a suffix other than the official one. */
+  readonly short: boolean;
+  readonly alias?: { readonly after?: ReadonlySet<string> };
+}
+
+interface NameIndex {
+  readonly byName: ReadonlyMap<string, readonly IndexEntry[]>;
+  readonly maxNameLength: number;
+}
+
+const COST_SHORT = 1;
+const COST_LOOSE_SUFFIX = 1;
+const COST_TOWNSHIP_ALONE = 2;
+
+let index: NameIndex | undefined;
+
+/** Builds (once) the map from every official name, short form and alias to the divisions it may mean. */
+function nameIndex(): NameIndex {
+  if (index) return index;
+  const { all, byCode } = divisionTable();
+  const byName = new Map<string, IndexEntry[]>();
+  const add = (name: string, entry: IndexEntry) => {
+    const list = byName.get(name);
+    if (list) list.push(entry);
+    else byName.set(name, [entry]);
+  };
+  for (const division of all) {
+    const official = normalizePlaceName(division.name);
+    add(official, { division, cost: 0, short: false });
+    const stem = stemOf(official);
+    if (stem !== undefined && stem !== official) add(stem, { division, cost: COST_SHORT, short: true });
+  }
+  for (const alias of AREA_ALIASES) {
+    const division = byCode.get(alias.code);
+    if (!division) throw new Error(`area alias ${alias.name}: no division ${alias.code}`);
+    const name = normalizePlaceName(alias.name);
+    const derived = byName.get(name)?.find((entry) => entry.division === division && !entry.alias);
+    // An alias the suffix rules derive too only states a preference (凉山 → the prefecture): not reported as `via`.
+    add(name, {
+      division,
+      cost: 0,
+      short: true,
+      ...(derived && !alias.after ? {} : { alias: alias.after ? { after: new Set(alias.after) } : {} }),
+    });
+  }
+  let maxNameLength = 0;
+  for (const name of byName.keys()) maxNameLength = Math.max(maxNameLength, name.length);
+  index = { byName, maxNameLength };
+  return index;
+}
+
+interface Reading {
+  readonly division: Division;
+  readonly cost: number;
+  readonly viaAlias: boolean;
+}
+
+/** Where reading got furthest without finishing, for the reason of an unresolved answer. */
+interface Dead {
+  at: number;
+  after?: Division;
+  /** A name found there that lies outside `after`. */
+  outside?: { name: string; division: Division };
+}
+
+/**
+ * Resolves one free-form place name.
+ * @example resolveArea('凉山甘洛县') // { status: 'resolved', division: { code: '513435', fullName: '四川省凉山彝族自治州甘洛县', … } }
+ * @example resolveArea('朝阳区').status // 'ambiguous' (北京市朝阳区, 吉林省长春市朝阳区)
+ */
+export function resolveArea(input: string): AreaResolution {
+  const text = normalizePlaceName(input);
+  if (text === '') return { status: 'unresolved', input, reason: { zh: '输入为空', en: 'the input is empty' } };
+  const { byName, maxNameLength } = nameIndex();
+  const readings: Reading[] = [];
+  let best = Infinity;
+  const dead: Dead = { at: -1 };
+
+  const read = (at: number, after: Division | undefined, cost: number, viaAlias: boolean): void => {
+    if (cost > best) return;
+    if (at === text.length) {
+      if (!after) return;
+      best = Math.min(best, cost);
+      readings.push({ division: after, cost, viaAlias });
+      return;
+    }
+    if (at > dead.at) {
+      dead.at = at;
+      dead.after = after;
+      dead.outside = undefined;
+    }
+    const longest = Math.min(maxNameLength, text.length - at);
+    for (let length = longest; length >= 2; length--) {
+      const name = text.slice(at, at + length);
+      const entries = byName.get(name);
+      if (!entries) continue;
+      for (const entry of entries) {
+        const { division } = entry;
+        if (entry.alias?.after) {
+          if (!after || !entry.alias.after.has(after.code)) continue;
+        } else if (after && !isDescendant(division, after)) {
+          if (at === dead.at && !dead.outside) dead.outside = { name, division };
+          continue;
+        }
+        let step = entry.cost;
+        if (!after && division.level === 'township' && entry.short) step += COST_TOWNSHIP_ALONE;
+        const next = at + length;
+        const alias = viaAlias || entry.alias !== undefined;
+        read(next, division, cost + step, alias);
+        if (entry.short) {
+          for (const suffix of LOOSE_SUFFIXES) {
+            if (text.startsWith(suffix, next))
+              read(next + suffix.length, division, cost + step + COST_LOOSE_SUFFIX, alias);
+          }
+        }
+      }
+    }
+  };
+  read(0, undefined, 0, false);
+
+  const winners = new Map<string, Reading>();
+  for (const reading of readings) {
+    if (reading.cost !== best) continue;
+    const known = winners.get(reading.division.code);
+    if (!known || (known.viaAlias && !reading.viaAlias)) winners.set(reading.division.code, reading);
+  }
+  if (winners.size === 0) return { status: 'unresolved', input, reason: deadReason(text, dead) };
+  const found = [...winners.values()];
+  const outermost = found.filter((r) => !found.some((other) => isDescendant(r.division, other.division)));
+  if (outermost.length === 1) {
+    const [{ division, viaAlias }] = outermost as [Reading];
+    return { status: 'resolved', input, division, ...(viaAlias ? { via: 'alias' as const } : {}) };
+  }
+  const candidates = outermost.map((r) => r.division).sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { status: 'ambiguous', input, candidates };
+}
+
+function deadReason(text: string, dead: Dead): { zh: string; en: string } {
+  const rest = text.slice(Math.max(dead.at, 0));
+  if (dead.outside && dead.after) {
+    const { name, division } = dead.outside;
+    return {
+      zh: `“${name}”（${division.fullName}）不在${dead.after.fullName}内`,
+      en: `"${name}" (${division.fullName}) is not in ${dead.after.fullName}`,
+    };
+  }
+  if (dead.after) {
+    return {
+      zh: `${dead.after.fullName}内没有名为“${rest}”的区划`,
+      en: `no division named "${rest}" in ${dead.after.fullName}`,
+    };
+  }
+  return { zh: `没有名为“${rest}”的区划`, en: `no division is named "${rest}"` };
+}
