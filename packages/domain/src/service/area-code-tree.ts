@@ -39,12 +39,16 @@ export function areaCodeLineage(code: string): string[] {
  * Codes in different provinces are one further apart than their depths, as if under a common root.
  */
 export function areaTreeDistance(a: string, b: string): number {
+  return areaTreeRelation(a, b).distance;
+}
+
+/** The distance between two codes and their nearest common ancestor (undefined across provinces). */
+export function areaTreeRelation(a: string, b: string): { distance: number; commonAncestor?: string } {
   const up = areaCodeLineage(a);
   const other = areaCodeLineage(b);
-  const otherIndex = new Map(other.map((code, i) => [code, i]));
   for (let i = 0; i < up.length; i++) {
-    const j = otherIndex.get(up[i]!);
-    if (j !== undefined) return i + j;
+    const j = other.indexOf(up[i]!);
+    if (j !== -1) return { distance: i + j, commonAncestor: up[i]! };
   }
-  return up.length + other.length;
+  return { distance: up.length + other.length };
 }

@@ -7,3 +7,5 @@ export * from './area-code-tree.js';
 export * from './coverage.js';
 export * from './business-calendar.js';
 export * from './sla.js';
+export * from './dispatch-index.js';
+export * from './dispatch.js';
