@@ -13,6 +13,11 @@ const ClaimPage = lazy(() => import('../pages/claim-page'));
 const AdminPage = lazy(() => import('../pages/admin-page'));
 const CataloguePage = lazy(() => import('../pages/catalogue-page'));
 const CheckPage = lazy(() => import('../pages/check-page'));
+// The service network's pages load only when opened.
+const ServiceBoardPage = lazy(() => import('../pages/service/board-page'));
+const ServiceOrderPage = lazy(() => import('../pages/service/order-page'));
+const TechPage = lazy(() => import('../pages/service/tech-page'));
+const NetworkPage = lazy(() => import('../pages/network/network-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -101,6 +106,46 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <AdminPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/service/board"
+          element={
+            <RequireUser>
+              <ServiceBoardPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/service/orders/:id"
+          element={
+            <RequireUser>
+              <ServiceOrderPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/tech"
+          element={
+            <RequireUser>
+              <TechPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/tech/:id"
+          element={
+            <RequireUser>
+              <TechPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/network"
+          element={
+            <RequireUser>
+              <NetworkPage />
             </RequireUser>
           }
         />

@@ -53,9 +53,30 @@ export function useSession(): SessionState {
   return value;
 }
 
-/** Where a user lands after sign-in: reviewers on the queue, everyone else on the claims inbox. */
+/**
+ * Where a user lands after sign-in: reviewers on the queue, dispatchers on the service board, technicians on their
+ * jobs, everyone else on the claims inbox.
+ */
 export function homeFor(user: User): string {
-  return user.roles.includes('reviewer') ? '/review' : '/claims';
+  if (user.roles.includes('reviewer')) return '/review';
+  if (user.roles.includes('dispatcher')) return '/service/board';
+  if (user.roles.includes('technician') && !user.roles.includes('admin')) return '/tech';
+  return '/claims';
+}
+
+/** Service-network areas of the console a user may open (admins all; see the roles' permissions). */
+export function canService(user: User | null, what: 'board' | 'tech' | 'network'): boolean {
+  const roles: readonly string[] = user?.roles ?? [];
+  if (roles.includes('admin')) return true;
+  if (what === 'board') return roles.includes('dispatcher') || roles.includes('agent');
+  if (what === 'tech') return roles.includes('technician');
+  return roles.includes('dispatcher') || roles.includes('agent');
+}
+
+/** Whether the user works on claims at all (dispatchers and technicians work only on the service network). */
+export function worksOnClaims(user: User | null): boolean {
+  const roles: readonly string[] = user?.roles ?? [];
+  return roles.some((r) => r === 'admin' || r === 'agent' || r === 'reviewer');
 }
 
 /** Whether the user may review (decide) or respond for the merchant; admins may do both. */

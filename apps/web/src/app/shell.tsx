@@ -1,18 +1,21 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   FileSearchOutlined,
   InboxOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
   ShopOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
-import { can, useSession } from './session';
+import { can, canService, useSession, worksOnClaims } from './session';
 
 /** The signed-in frame: brand and menu on the left (a drawer-like collapse on phones), user and language on top. */
 export function Shell({ children }: { readonly children: ReactNode }) {
@@ -23,9 +26,14 @@ export function Shell({ children }: { readonly children: ReactNode }) {
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   const items = [
     ...(can(user, 'decide') ? [{ key: '/review', icon: <AuditOutlined />, label: t('nav.review') }] : []),
-    { key: '/claims', icon: <InboxOutlined />, label: t('nav.claims') },
+    ...(worksOnClaims(user) ? [{ key: '/claims', icon: <InboxOutlined />, label: t('nav.claims') }] : []),
     ...(can(user, 'check') ? [{ key: '/check', icon: <FileSearchOutlined />, label: t('nav.check') }] : []),
     ...(can(user, 'respond') ? [{ key: '/catalogue', icon: <ShopOutlined />, label: t('nav.catalogue') }] : []),
+    ...(canService(user, 'board')
+      ? [{ key: '/service', icon: <CalendarOutlined />, label: t('nav.serviceBoard') }]
+      : []),
+    ...(canService(user, 'tech') ? [{ key: '/tech', icon: <ToolOutlined />, label: t('nav.tech') }] : []),
+    ...(canService(user, 'network') ? [{ key: '/network', icon: <ApartmentOutlined />, label: t('nav.network') }] : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (
@@ -44,7 +52,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
           aria-label={t('nav.menu')}
           selectedKeys={[section]}
           items={items}
-          onClick={({ key }) => void navigate(key)}
+          onClick={({ key }) => void navigate(key === '/service' ? '/service/board' : key)}
         />
       </Layout.Sider>
       <Layout>

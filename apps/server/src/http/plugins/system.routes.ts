@@ -28,12 +28,12 @@ documentation</a> (OpenAPI at <a href="/api/v1/openapi.json">/api/v1/openapi.jso
 
 /**
  * Serves the built console at `/`: its files (hashed assets cached for a year), and `index.html` (or `buyer.html` under
- * `/buyer`) for any other GET outside the API, so client-side routes survive a reload. Without a build, a placeholder.
+ * `/buyer`, `repair.html` — the repair customer's booking and status pages — under `/repair`) for any other GET outside the API, so client-side routes survive a reload. Without a build, a placeholder.
  */
 function registerConsole(app: FastifyInstance): boolean {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) return false;
   const page = (name: string) => readFileSync(join(CONSOLE_DIR, name), 'utf8');
-  const pages = { console: page('index.html'), buyer: page('buyer.html') };
+  const pages = { console: page('index.html'), buyer: page('buyer.html'), repair: page('repair.html') };
   void app.register(fastifyStatic, {
     root: CONSOLE_DIR,
     wildcard: false,
@@ -48,7 +48,11 @@ function registerConsole(app: FastifyInstance): boolean {
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (NOT_CONSOLE.test(path) || extname(path) !== '') return reply.callNotFound();
-    const html = /^\/buyer(\/|$)/.test(path) ? pages.buyer : pages.console;
+    const html = /^\/buyer(\/|$)/.test(path)
+      ? pages.buyer
+      : /^\/repair(\/|$)/.test(path)
+        ? pages.repair
+        : pages.console;
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
   return true;
