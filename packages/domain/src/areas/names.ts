@@ -128,19 +128,20 @@ export const LOOSE_SUFFIXES: readonly string[] = [
   '乡',
 ];
 
-/** Words after a place name that add nothing (`坦洲镇（全镇）`, `番禺区全境`): dropped from the end. */
-const TRAILING_FILLERS = /(?:及周边|周边地区|周边|全境|全域|全市|全区|全县|全镇|全乡|全旗|辖区|境内|范围内|一带)+$/u;
+/**
+ * Words after a place name that add nothing (`坦洲镇（全镇）`, `番禺区全境`): the resolver accepts them as the whole
+ * rest of the input after a division, never inside a name (万全区, 天全县 are names).
+ */
+export const TRAILING_FILLERS =
+  /^(?:及周边|周边地区|周边|全境|全域|全市|全区|全县|全镇|全乡|全旗|辖区|境内|范围内|一带)+$/u;
 
 /**
- * What the resolver compares: NFKC (full-width letters and digits to half-width), without white space, punctuation,
- * symbols or the fillers at the end.
- * @example normalizePlaceName(' 广西 桂林市·秀峰区（全境） ') // '广西桂林市秀峰区'
+ * What the resolver compares: NFKC (full-width letters and digits to half-width), without white space, punctuation
+ * or symbols.
+ * @example normalizePlaceName(' 广西 桂林市·秀峰区（全境） ') // '广西桂林市秀峰区全境'
  */
 export function normalizePlaceName(input: string): string {
-  return input
-    .normalize('NFKC')
-    .replace(/[\s\p{P}\p{S}]+/gu, '')
-    .replace(TRAILING_FILLERS, '');
+  return input.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /** The short form of an official name, or undefined when it has no suffix to drop or would be one character. */

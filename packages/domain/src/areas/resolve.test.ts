@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { divisionTable } from './divisions.js';
 import { resolveArea } from './resolve.js';
 
 /** The issue's examples and more, with the code and full name checked by hand against the NBS table. */
@@ -33,6 +34,11 @@ const RESOLVED: readonly (readonly [input: string, code: string, fullName: strin
   ['嘉峪关市', '620200', '甘肃省嘉峪关市'],
   ['嘉峪关市雄关街道', '620201001', '甘肃省嘉峪关市雄关街道'],
   ['坦洲', '442000107', '广东省中山市坦洲镇'],
+  // Names holding a filler word (全区, 全县) are names, not fillers; a filler after a name is dropped.
+  ['张家口市万全区', '130708', '河北省张家口市万全区'],
+  ['雅安天全县', '511825', '四川省雅安市天全县'],
+  ['中山市坦洲镇（全镇）', '442000107', '广东省中山市坦洲镇'],
+  ['广州市番禺区全境', '440113', '广东省广州市番禺区'],
   // Renamed: the suffix changed (海门市 → 海门区, 2020).
   ['南通市海门市', '320614', '江苏省南通市海门区'],
 ];
@@ -114,4 +120,20 @@ describe('resolveArea', () => {
       assert.ok(result.reason.zh.length > 0);
     });
   }
+});
+
+describe('resolveArea on the whole table', () => {
+  it("reads every division's full official name as that division (44,690 names)", (t) => {
+    const wrong: string[] = [];
+    const started = performance.now();
+    const { all } = divisionTable();
+    for (const division of all) {
+      const result = resolveArea(division.fullName);
+      if (result.status !== 'resolved' || result.division.code !== division.code) {
+        wrong.push(`${division.fullName} ${division.code}: ${JSON.stringify(result)}`);
+      }
+    }
+    t.diagnostic(`${all.length} full names in ${Math.round(performance.now() - started)} ms, ${wrong.length} wrong`);
+    assert.deepEqual(wrong.slice(0, 10), []);
+  });
 });

@@ -12,7 +12,7 @@
  */
 import { AREA_ALIASES } from './aliases.js';
 import { divisionTable, isDescendant, type Division } from './divisions.js';
-import { LOOSE_SUFFIXES, normalizePlaceName, stemOf } from './names.js';
+import { LOOSE_SUFFIXES, TRAILING_FILLERS, normalizePlaceName, stemOf } from './names.js';
 
 /** The resolver's answer for one input. */
 export type AreaResolution =
@@ -97,13 +97,14 @@ export function resolveArea(input: string): AreaResolution {
   const text = normalizePlaceName(input);
   if (text === '') return { status: 'unresolved', input, reason: { zh: '输入为空', en: 'the input is empty' } };
   const { byName, maxNameLength } = nameIndex();
+  const fillerFrom = fillerPositions(text);
   const readings: Reading[] = [];
   let best = Infinity;
   const dead: Dead = { at: -1 };
 
   const read = (at: number, after: Division | undefined, cost: number, viaAlias: boolean): void => {
     if (cost > best) return;
-    if (at === text.length) {
+    if (at === text.length || (after && fillerFrom[at])) {
       if (!after) return;
       best = Math.min(best, cost);
       readings.push({ division: after, cost, viaAlias });
@@ -158,6 +159,14 @@ export function resolveArea(input: string): AreaResolution {
   }
   const candidates = outermost.map((r) => r.division).sort((a, b) => (a.code < b.code ? -1 : 1));
   return { status: 'ambiguous', input, candidates };
+}
+
+/** For each position, whether the rest of `text` from there is only {@link TRAILING_FILLERS}. */
+function fillerPositions(text: string): boolean[] {
+  const from: boolean[] = [];
+  if (!/[全周辖境范带]/u.test(text)) return from;
+  for (let at = 1; at < text.length; at++) from[at] = TRAILING_FILLERS.test(text.slice(at));
+  return from;
 }
 
 function deadReason(text: string, dead: Dead): { zh: string; en: string } {
