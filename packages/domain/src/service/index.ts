@@ -9,3 +9,4 @@ export * from './business-calendar.js';
 export * from './sla.js';
 export * from './dispatch-index.js';
 export * from './dispatch.js';
+export * from './warranty.js';
