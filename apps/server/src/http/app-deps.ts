@@ -38,7 +38,17 @@ export interface AuditVerifier {
 /** The services the routes call: the claims use cases (`createServices`) and the auth and admin services. */
 export interface AppServices extends Pick<
   Services,
-  'catalogue' | 'orders' | 'buyers' | 'claims' | 'evidence' | 'photoCheck'
+  | 'catalogue'
+  | 'orders'
+  | 'buyers'
+  | 'claims'
+  | 'evidence'
+  | 'photoCheck'
+  | 'outlets'
+  | 'coverage'
+  | 'technicians'
+  | 'serviceSettings'
+  | 'areas'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_WORKSPACE_POLICY, ROLES, rolesAllow, type Role } from '@proofdesk/domain';
+import {
+  DEFAULT_SLA_POLICY,
+  DEFAULT_SLOT_SETTINGS,
+  DEFAULT_WORKSPACE_POLICY,
+  ROLES,
+  rolesAllow,
+  type Role,
+} from '@proofdesk/domain';
 import type { InjectOptions } from 'fastify';
 import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import { Uuid7IdGenerator } from '../adapters/system/uuid7.id-generator.js';
@@ -28,6 +35,8 @@ interface Fixtures {
   readonly jpeg: Buffer;
   /** The buyer link of a rejected claim (the buyer's appeal needs a decision to appeal against). */
   readonly buyerOfRejected: Credentials;
+  readonly outletId: string;
+  readonly technicianId: string;
 }
 
 interface Sample {
@@ -109,7 +118,46 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'POST /buyer/claim/appeal': (f) => ({ body: { reason: '我有新的照片证据' }, asBuyer: f.buyerOfRejected }),
   'POST /check': () => ({ upload: true, uploadField: 'photo' }),
   'POST /check/html': () => ({ upload: true, uploadField: 'photo' }),
+  'POST /areas/resolve': () => ({ body: { names: ['凉山甘洛县'] } }),
+  'GET /areas/:code': () => ({ params: { code: '513435' } }),
+  'GET /outlets': () => ({}),
+  'POST /outlets': () => ({ body: { name: `网点 ${next()}`, address: '甘洛县', areaCode: '513435' } }),
+  'GET /outlets/:id': (f) => ({ params: { id: f.outletId } }),
+  'PATCH /outlets/:id': (f) => ({ params: { id: f.outletId }, body: { address: '甘洛县新市坝镇' } }),
+  'DELETE /outlets/:id': (f) => ({ params: { id: f.outletId } }),
+  'GET /outlets/:id/coverage': (f) => ({ params: { id: f.outletId } }),
+  'PUT /outlets/:id/coverage': (f) => ({
+    params: { id: f.outletId },
+    body: { rules: [{ code: '513435', mode: 'include' }] },
+  }),
+  'POST /outlets/:id/coverage/import': (f) => ({
+    params: { id: f.outletId },
+    body: { text: '凉山甘洛县', apply: false },
+  }),
+  'GET /technicians': () => ({}),
+  'POST /technicians': (f) => ({
+    body: {
+      name: '王师傅',
+      phone: '13800135678',
+      homeOutletId: f.outletId,
+      skills: { productLines: [], faultCategories: [] },
+    },
+  }),
+  'GET /technicians/:id': (f) => ({ params: { id: f.technicianId } }),
+  'PATCH /technicians/:id': (f) => ({ params: { id: f.technicianId }, body: { rating: 4.5 } }),
+  'DELETE /technicians/:id': (f) => ({ params: { id: f.technicianId } }),
+  'POST /technicians/:id/phone/reveal': (f) => ({ params: { id: f.technicianId } }),
+  'GET /technicians/:id/calendar': (f) => ({ params: { id: f.technicianId } }),
+  'PUT /technicians/:id/calendar': (f) => ({ params: { id: f.technicianId }, body: { off: ['2026-11-05'], on: [] } }),
+  'GET /service/settings': () => ({}),
+  'PUT /service/settings': () => ({
+    body: { slots: DEFAULT_SLOT_SETTINGS, sla: DEFAULT_SLA_POLICY, productLines: ['智能门锁 X1'] },
+  }),
+  'GET /service/calendar': () => ({ query: { from: '2026-10-01', to: '2026-10-08' } }),
 };
+
+/** Routes over data shared by every workspace (China's divisions): another workspace reads the same, no 404. */
+const SHARED_DATA_ROUTES = new Set(['GET /areas/:code']);
 
 function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Credentials): InjectOptions {
   const path = route.url.replace(/:(\w+)/g, (_, name: string) => sample.params?.[name] ?? `missing-${name}`);
@@ -228,6 +276,13 @@ for (const dialect of TEST_DIALECTS) {
         );
       await h.t.db.kysely.updateTable('jobs').set({ status: 'dead' }).where('id', '=', deadJobId).execute();
       assert.ok(order.buyerId);
+      const outlet = await s.outlets.createOutlet(admin, { name: '甘洛网点', address: '甘洛县', areaCode: '513435' });
+      const technician = await s.technicians.createTechnician(admin, {
+        name: '李师傅',
+        phone: '13900001111',
+        homeOutletId: outlet.id,
+        skills: { productLines: ['智能门锁 X1'], faultCategories: ['motor_jammed'] },
+      });
       f = {
         productId: product.id,
         referencePhotoId: photo.id,
@@ -247,6 +302,8 @@ for (const dialect of TEST_DIALECTS) {
         buyerOfRejected: {
           authorization: `Buyer ${(await s.auth.issueBuyerLink(admin, rejectedForBuyerId)).token}`,
         },
+        outletId: outlet.id,
+        technicianId: technician.id,
       };
       for (const role of ROLES) credentials[role] = h.as[role];
       credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };
@@ -283,7 +340,12 @@ for (const dialect of TEST_DIALECTS) {
         await check(route, 'nobody', {}, (s) => s === 401);
         for (const who of principals)
           if (!allowed(route, who)) await check(route, who, credentials[who], (s) => s === 403);
-        if (route.url.includes(':') && route.access !== 'session' && route.access !== 'claim.buyer')
+        if (
+          route.url.includes(':') &&
+          route.access !== 'session' &&
+          route.access !== 'claim.buyer' &&
+          !SHARED_DATA_ROUTES.has(`${route.method} ${route.url}`)
+        )
           await check(route, 'an admin of another workspace', h.as.outsider, (s) => s === 404);
       }
       for (const route of routes)

@@ -5,6 +5,12 @@ import { CatalogueService } from './catalogue.service.js';
 import { ClaimAssessmentService } from './claim-assessment.service.js';
 import { ClaimService } from './claim.service.js';
 import { EvidenceService } from './evidence.service.js';
+import { AreaService } from './network-areas.service.js';
+import { NetworkService } from './network.service.js';
+import { OutletCoverageService } from './outlet-coverage.service.js';
+import { OutletService } from './outlet.service.js';
+import { ServiceSettingsService } from './service-settings.service.js';
+import { TechnicianService } from './technician.service.js';
 import { OrderService } from './order.service.js';
 import { PhotoCheckService } from './photo-check-upload.service.js';
 import { ReferenceLibrary } from './reference-library.service.js';
@@ -27,6 +33,13 @@ export interface Services {
   readonly assessment: ClaimAssessmentService;
   /** The job handlers to give the job worker. */
   readonly jobHandlers: JobHandlers;
+  /** The service network: outlets, their coverage, technicians, settings, divisions, and the network for dispatch. */
+  readonly outlets: OutletService;
+  readonly coverage: OutletCoverageService;
+  readonly technicians: TechnicianService;
+  readonly serviceSettings: ServiceSettingsService;
+  readonly areas: AreaService;
+  readonly network: NetworkService;
 }
 
 /**
@@ -40,6 +53,8 @@ export function createServices(deps: ServiceDeps): Services {
   const references = new ReferenceLibrary(deps.db, deps.blobs, deps.forensic, deps.logger, deps.limits);
   const reuse = new ReuseIndexService();
   const assessment = new ClaimAssessmentService(deps, references, reuse);
+  const network = new NetworkService(deps);
+  const serviceSettings = new ServiceSettingsService(deps);
   return {
     catalogue: new CatalogueService(deps),
     orders: new OrderService(deps, buyers),
@@ -49,5 +64,11 @@ export function createServices(deps: ServiceDeps): Services {
     photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
     jobHandlers: createJobHandlers(assessment),
+    outlets: new OutletService(deps),
+    coverage: new OutletCoverageService(deps),
+    technicians: new TechnicianService(deps),
+    serviceSettings,
+    areas: new AreaService(),
+    network,
   };
 }

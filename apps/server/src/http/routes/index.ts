@@ -1,11 +1,13 @@
 import type { AppDeps } from '../app-deps.js';
 import type { ApiRoute } from '../route.js';
 import { apiKeyRoutes } from './api-keys.routes.js';
+import { areaRoutes } from './areas.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { buyerRoutes } from './buyer.routes.js';
 import { catalogueRoutes } from './catalogue.routes.js';
 import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
+import { networkRoutes } from './network.routes.js';
 import { orderRoutes } from './orders.routes.js';
 import { userRoutes } from './users.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
@@ -22,5 +24,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...claimRoutes(deps),
     ...buyerRoutes(deps),
     ...checkRoutes(deps),
+    ...areaRoutes(deps),
+    ...networkRoutes(deps),
   ];
 }

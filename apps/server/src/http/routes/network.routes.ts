@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.js';
+import { defineRoute, type ApiRoute } from '../route.js';
+import { idParams, pageOf } from '../schemas/common.schemas.js';
+import {
+  calendarQuery,
+  calendarSchema,
+  coverageBody,
+  coverageImportBody,
+  coverageImportSchema,
+  coverageSchema,
+  newOutletBody,
+  newTechnicianBody,
+  outletListQuery,
+  outletPatchBody,
+  outletSchema,
+  putSettingsBody,
+  technicianCalendarBody,
+  technicianCalendarSchema,
+  technicianListQuery,
+  technicianPatchBody,
+  technicianSchema,
+  versionedSettingsSchema,
+} from '../schemas/network.schemas.js';
+
+/** The service network: outlets and their coverage, technicians and their calendars. */
+export function networkRoutes(deps: AppDeps): ApiRoute[] {
+  const { outlets, coverage, technicians, serviceSettings } = deps.services;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/outlets',
+      access: 'network.read',
+      summary: 'List outlets',
+      tags: ['network'],
+      schema: { querystring: outletListQuery, response: { 200: pageOf(outletSchema) } },
+      handler: ({ actor, query }) => outlets.listOutlets(actor, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/outlets',
+      access: 'network.admin',
+      summary: 'Create an outlet',
+      tags: ['network'],
+      status: 201,
+      idempotent: true,
+      schema: { body: newOutletBody, response: { 201: outletSchema } },
+      handler: ({ actor, body }) => outlets.createOutlet(actor, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/outlets/:id',
+      access: 'network.read',
+      summary: 'Get an outlet',
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: outletSchema } },
+      handler: ({ actor, params }) => outlets.getOutlet(actor, params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/outlets/:id',
+      access: 'network.admin',
+      summary: 'Change an outlet',
+      description: 'Only the fields given change; `managerUserId: null` removes the manager.',
+      tags: ['network'],
+      schema: { params: idParams, body: outletPatchBody, response: { 200: outletSchema } },
+      handler: ({ actor, params, body }) => outlets.updateOutlet(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/outlets/:id',
+      access: 'network.admin',
+      summary: 'Deactivate an outlet',
+      description:
+        'Takes the outlet and its coverage out of dispatch. Nothing is erased (repair orders and the audit trail ' +
+        'name it); `PATCH {active: true}` brings it back with its coverage.',
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: outletSchema } },
+      handler: ({ actor, params }) => outlets.deactivateOutlet(actor, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/outlets/:id/coverage',
+      access: 'network.read',
+      summary: "An outlet's coverage rules",
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: coverageSchema } },
+      handler: ({ actor, params }) => coverage.getCoverage(actor, params.id),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/outlets/:id/coverage',
+      access: 'network.admin',
+      summary: "Replace an outlet's coverage",
+      description:
+        'Division codes at any level, included or excluded; for a customer the most specific rule on their ' +
+        "area's lineage decides (a township rule overrides its county's).",
+      tags: ['network'],
+      schema: { params: idParams, body: coverageBody, response: { 200: coverageSchema } },
+      handler: ({ actor, params, body }) =>
+        coverage.replaceCoverage(actor, params.id, body.rules, body.expectedVersion),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/outlets/:id/coverage/import',
+      access: 'network.read',
+      summary: 'Import coverage from a pasted list of place names',
+      description:
+        'Every line resolved: resolved, ambiguous (candidates) or unresolved (why), with duplicates and codes ' +
+        'already covered marked. `apply: false` previews (network.read); `apply: true` stores a rule for every ' +
+        'resolved name the outlet has no rule for (network.admin), never for an ambiguous or unresolved one.',
+      tags: ['network'],
+      schema: { params: idParams, body: coverageImportBody, response: { 200: coverageImportSchema } },
+      handler: ({ actor, params, body }) => coverage.importCoverage(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/technicians',
+      access: 'network.read',
+      summary: 'List technicians',
+      tags: ['network'],
+      schema: { querystring: technicianListQuery, response: { 200: pageOf(technicianSchema) } },
+      handler: ({ actor, query }) => technicians.listTechnicians(actor, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/technicians',
+      access: 'network.admin',
+      summary: 'Create a technician',
+      description: 'The phone is sealed at rest and answered masked.',
+      tags: ['network'],
+      status: 201,
+      idempotent: true,
+      schema: { body: newTechnicianBody, response: { 201: technicianSchema } },
+      handler: ({ actor, body }) => technicians.createTechnician(actor, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/technicians/:id',
+      access: 'network.read',
+      summary: 'Get a technician',
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: technicianSchema } },
+      handler: ({ actor, params }) => technicians.getTechnician(actor, params.id),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/technicians/:id',
+      access: 'network.admin',
+      summary: 'Change a technician',
+      tags: ['network'],
+      schema: { params: idParams, body: technicianPatchBody, response: { 200: technicianSchema } },
+      handler: ({ actor, params, body }) => technicians.updateTechnician(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/technicians/:id',
+      access: 'network.admin',
+      summary: 'Deactivate a technician',
+      description: 'Takes the technician out of dispatch; nothing is erased.',
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: technicianSchema } },
+      handler: ({ actor, params }) => technicians.deactivateTechnician(actor, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/technicians/:id/phone/reveal',
+      access: 'service.contact_reveal',
+      summary: "Reveal a technician's phone number",
+      description: 'Each reveal is recorded in the audit log.',
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: z.object({ phone: z.string() }) } },
+      handler: ({ actor, params }) => technicians.revealPhone(actor, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/technicians/:id/calendar',
+      access: 'network.read',
+      summary: "A technician's days off and extra working days",
+      tags: ['network'],
+      schema: { params: idParams, response: { 200: technicianCalendarSchema } },
+      handler: ({ actor, params }) => technicians.getCalendar(actor, params.id),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/technicians/:id/calendar',
+      access: 'network.admin',
+      summary: "Replace a technician's days off and extra working days",
+      tags: ['network'],
+      schema: { params: idParams, body: technicianCalendarBody, response: { 200: technicianCalendarSchema } },
+      handler: ({ actor, params, body }) => technicians.setCalendar(actor, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/service/settings',
+      access: 'network.read',
+      summary: 'Service settings: slot hours and capacity, product lines',
+      tags: ['network'],
+      schema: { response: { 200: versionedSettingsSchema } },
+      handler: ({ actor }) => serviceSettings.getSettings(actor),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/service/settings',
+      access: 'network.admin',
+      summary: 'Replace the service settings',
+      description:
+        'Validated as a whole (slots in order without overlap, capacity 1..20); 409 on a stale expectedVersion.',
+      tags: ['network'],
+      schema: { body: putSettingsBody, response: { 200: versionedSettingsSchema } },
+      handler: ({ actor, body }) => {
+        const { expectedVersion, ...settings } = body;
+        return serviceSettings.putSettings(actor, settings, expectedVersion);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/service/calendar',
+      access: 'network.read',
+      summary: 'The business calendar: workdays, weekends, public holidays, make-up working days',
+      description: 'Asia/Shanghai dates, `from` to `to` inclusive, at most 366 days.',
+      tags: ['network'],
+      schema: { querystring: calendarQuery, response: { 200: calendarSchema } },
+      handler: ({ actor, query }) => Promise.resolve(serviceSettings.listCalendar(actor, query.from, query.to)),
+    }),
+  ];
+}
