@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
 import { ADMIN_USAGE, runAdmin } from './commands/admin.command.js';
+import { AREAS_USAGE, runAreas } from './commands/areas.command.js';
 import { AUDIT_USAGE, runAudit } from './commands/audit.command.js';
 import { CHECK_USAGE, runCheck } from './commands/check.command.js';
 import { HASH_USAGE, runHash } from './commands/hash.command.js';
@@ -14,6 +15,8 @@ const USAGE = `Usage:
 ${CHECK_USAGE}
 
 ${HASH_USAGE}
+
+${AREAS_USAGE}
 
 ${AUDIT_USAGE}
 
@@ -48,6 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           await ports.close();
         }
       }
+      case 'areas':
+        return await runAreas(args, { ...deps, stdin: process.stdin });
       case 'audit':
         return await runAudit(args, deps);
       case 'admin':
