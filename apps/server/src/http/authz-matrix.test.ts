@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  DEFAULT_INSPECTION_FEE_POLICY,
   DEFAULT_SLA_POLICY,
   DEFAULT_SLOT_SETTINGS,
   DEFAULT_WORKSPACE_POLICY,
@@ -151,7 +152,12 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'PUT /technicians/:id/calendar': (f) => ({ params: { id: f.technicianId }, body: { off: ['2026-11-05'], on: [] } }),
   'GET /service/settings': () => ({}),
   'PUT /service/settings': () => ({
-    body: { slots: DEFAULT_SLOT_SETTINGS, sla: DEFAULT_SLA_POLICY, productLines: ['智能门锁 X1'] },
+    body: {
+      slots: DEFAULT_SLOT_SETTINGS,
+      sla: DEFAULT_SLA_POLICY,
+      inspection: DEFAULT_INSPECTION_FEE_POLICY,
+      productLines: ['智能门锁 X1'],
+    },
   }),
   'GET /service/calendar': () => ({ query: { from: '2026-10-01', to: '2026-10-08' } }),
 };

@@ -1,6 +1,7 @@
 import {
   actorLabel,
   createBusinessCalendar,
+  DEFAULT_INSPECTION_FEE_POLICY,
   DEFAULT_SLA_POLICY,
   DEFAULT_SLOT_SETTINGS,
   errors,
@@ -10,6 +11,7 @@ import {
   type Actor,
   type BusinessCalendar,
   type DayInfo,
+  type InspectionFeePolicy,
   type SlaPolicy,
   type SlotSettings,
 } from '@proofdesk/domain';
@@ -17,11 +19,16 @@ import { appendAudit } from '../adapters/db/audit.repository.js';
 import { checkVersion, requireDate } from './network-input.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
 
-/** A workspace's service settings: slot hours and capacity, SLA policy with escalation delays, product lines. */
+/**
+ * A workspace's service settings: slot hours and capacity, SLA policy with escalation delays, the inspection fee
+ * policy (free first inspection), product lines.
+ */
 export interface ServiceSettings {
   readonly slots: SlotSettings;
   /** Response / arrival / resolution minutes on business time, the hours that count, escalation delays. */
   readonly sla: SlaPolicy;
+  /** Free first inspection for a customer's first order, free in warranty, and the inspection fee otherwise. */
+  readonly inspection: InspectionFeePolicy;
   /** The workspace's product lines (free strings: technicians' skills and intake name them). */
   readonly productLines: readonly string[];
 }
@@ -36,6 +43,7 @@ export interface VersionedServiceSettings {
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   slots: DEFAULT_SLOT_SETTINGS,
   sla: DEFAULT_SLA_POLICY,
+  inspection: DEFAULT_INSPECTION_FEE_POLICY,
   productLines: [],
 };
 
@@ -161,11 +169,32 @@ export class ServiceSettingsService {
 export function validateServiceSettings(input: ServiceSettings): ServiceSettings {
   const slots = validateSlotSettings(input.slots);
   const sla = validateSlaPolicy(input.sla);
+  const inspection = validateInspectionPolicy(input.inspection);
   const productLines = [...new Set(input.productLines.map((p) => p.trim()))];
   if (productLines.length > MAX_PRODUCT_LINES || productLines.some((p) => p === '' || p.length > 100))
     throw errors.invalidInput('productLines', {
       zh: `最多 ${MAX_PRODUCT_LINES} 个，每个为 1 到 100 个字符`,
       en: `at most ${MAX_PRODUCT_LINES}, each 1 to 100 characters`,
     });
-  return { slots, sla, productLines };
+  return { slots, sla, inspection, productLines };
+}
+
+export const MAX_INSPECTION_FEE_FEN = 10_000_000;
+
+/** @throws {DomainError} `invalid_input` unless the flags are booleans and the fee whole fen, 0..100,000 yuan */
+function validateInspectionPolicy(policy: InspectionFeePolicy): InspectionFeePolicy {
+  for (const field of ['freeFirstInspection', 'freeInWarranty'] as const)
+    if (typeof policy[field] !== 'boolean')
+      throw errors.invalidInput(`inspection.${field}`, { zh: '须为 true 或 false', en: 'must be true or false' });
+  const fee = policy.inspectionFeeFen;
+  if (!Number.isSafeInteger(fee) || fee < 0 || fee > MAX_INSPECTION_FEE_FEN)
+    throw errors.invalidInput('inspection.inspectionFeeFen', {
+      zh: `须为 0 到 ${MAX_INSPECTION_FEE_FEN} 的整数（分）`,
+      en: `must be a whole number of fen from 0 to ${MAX_INSPECTION_FEE_FEN}`,
+    });
+  return {
+    freeFirstInspection: policy.freeFirstInspection,
+    freeInWarranty: policy.freeInWarranty,
+    inspectionFeeFen: fee,
+  };
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_SLA_POLICY, DEFAULT_SLOT_SETTINGS, DomainError } from '@proofdesk/domain';
+import {
+  DEFAULT_INSPECTION_FEE_POLICY,
+  DEFAULT_SLA_POLICY,
+  DEFAULT_SLOT_SETTINGS,
+  DomainError,
+} from '@proofdesk/domain';
 import { TEST_DIALECTS } from '../testing/databases.js';
 import { createNetworkHarness, type NetworkHarness } from './network-test-harness.js';
 
@@ -157,13 +162,19 @@ for (const dialect of TEST_DIALECTS) {
     it('stores settings validated by the service domain, versioned, and lists the business calendar', async () => {
       const initial = await h.settings.getSettings(h.technician);
       assert.deepEqual(initial, {
-        settings: { slots: DEFAULT_SLOT_SETTINGS, sla: DEFAULT_SLA_POLICY, productLines: [] },
+        settings: {
+          slots: DEFAULT_SLOT_SETTINGS,
+          sla: DEFAULT_SLA_POLICY,
+          inspection: DEFAULT_INSPECTION_FEE_POLICY,
+          productLines: [],
+        },
         version: 0,
         updatedAt: null,
       });
       const wanted = {
         slots: { ...DEFAULT_SLOT_SETTINGS, capacityPerTechnician: 3 },
         sla: { ...DEFAULT_SLA_POLICY, escalationDelayMinutes: { dispatcher: 0, outlet_manager: 30, brand: 90 } },
+        inspection: { freeFirstInspection: false, freeInWarranty: true, inspectionFeeFen: 8_000 },
         productLines: ['智能门锁 X1', '智能门锁 X1', '猫眼摄像头'],
       };
       await assert.rejects(h.settings.putSettings(h.dispatcher, wanted), code('forbidden'));
@@ -186,6 +197,11 @@ for (const dialect of TEST_DIALECTS) {
         h.settings.putSettings(h.admin, { ...wanted, sla: { ...wanted.sla, responseMinutes: 0 } }),
         code('invalid_input'),
       );
+      await assert.rejects(
+        h.settings.putSettings(h.admin, { ...wanted, inspection: { ...wanted.inspection, inspectionFeeFen: 12.5 } }),
+        code('invalid_input'),
+      );
+      assert.equal((await h.settings.settingsOf('ws1')).settings.inspection.freeFirstInspection, false);
       assert.ok((await h.auditActions('ws1')).includes('service_settings.updated'));
 
       const { days } = h.settings.listCalendar(h.technician, '2026-09-30', '2026-10-10');

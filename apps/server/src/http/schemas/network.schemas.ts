@@ -221,6 +221,11 @@ export const serviceSettingsBody = z
       hours: clockWindow.describe('The hours of a working day that count'),
       escalationDelayMinutes: z.object({ dispatcher: z.int(), outlet_manager: z.int(), brand: z.int() }),
     }),
+    inspection: z.object({
+      freeFirstInspection: z.boolean().describe("A customer's first order gets a free inspection"),
+      freeInWarranty: z.boolean().describe('Inspections in warranty are free'),
+      inspectionFeeFen: z.int().describe('The inspection fee otherwise, integer fen'),
+    }),
     productLines: z.array(z.string().max(100)).max(100),
   })
   .meta({ id: 'ServiceSettings' });
