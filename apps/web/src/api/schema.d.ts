@@ -3188,6 +3188,1302 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/areas/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve place names to division codes
+         * @description Each name as brands and customers write it (`凉山甘洛县`, `东莞市万江街道`) → resolved (code and official full name), ambiguous (candidates, never a guess) or unresolved (why). At most 1,000 names a call.
+         *
+         *     Access: `network.read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        names: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: components["schemas"]["AreaResolution"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A division with its ancestors and children
+         * @description Shared reference data (the same for every workspace). 404 for a code that names no division.
+         *
+         *     Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Division code: 6 digits (GB/T 2260) or 9 digits (township) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AreaDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outlets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outlets
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                    /** @description Outlets whose own area code starts with this, e.g. 4419 for 东莞 */
+                    areaPrefix?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Outlet"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an outlet
+         * @description Access: `network.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retried create safe: the same key and body answer the first response again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        address: string;
+                        /** @description Division code: 6 digits (GB/T 2260) or 9 digits (township) */
+                        areaCode: string;
+                        /** @default [] */
+                        phones?: string[];
+                        managerUserId?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outlet"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outlets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an outlet
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outlet"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Deactivate an outlet
+         * @description Takes the outlet and its coverage out of dispatch. Nothing is erased (repair orders and the audit trail name it); `PATCH {active: true}` brings it back with its coverage.
+         *
+         *     Access: `network.admin`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outlet"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an outlet
+         * @description Only the fields given change; `managerUserId: null` removes the manager.
+         *
+         *     Access: `network.admin`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        /** @description Division code: 6 digits (GB/T 2260) or 9 digits (township) */
+                        areaCode?: string;
+                        phones?: string[];
+                        managerUserId?: string | null;
+                        active?: boolean;
+                        /** @description The version the edit was made over: 409 when the record changed since */
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Outlet"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/outlets/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An outlet's coverage rules
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutletCoverage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace an outlet's coverage
+         * @description Division codes at any level, included or excluded; for a customer the most specific rule on their area's lineage decides (a township rule overrides its county's).
+         *
+         *     Access: `network.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @description Division code: 6 digits (GB/T 2260) or 9 digits (township) */
+                            code: string;
+                            /** @enum {string} */
+                            mode: "include" | "exclude";
+                        }[];
+                        /** @description The version the edit was made over: 409 when the record changed since */
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutletCoverage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outlets/{id}/coverage/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import coverage from a pasted list of place names
+         * @description Every line resolved: resolved, ambiguous (candidates) or unresolved (why), with duplicates and codes already covered marked. `apply: false` previews (network.read); `apply: true` stores a rule for every resolved name the outlet has no rule for (network.admin), never for an ambiguous or unresolved one.
+         *
+         *     Access: `network.read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One place name per line; blank lines and lines starting with # skipped */
+                        text: string;
+                        /** @description false: preview only; true: store a rule for every resolved name */
+                        apply: boolean;
+                        /**
+                         * @default include
+                         * @enum {string}
+                         */
+                        mode?: "include" | "exclude";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/technicians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List technicians
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    homeOutletId?: string;
+                    active?: "true" | "false";
+                    /** @description Find by phone (any notation) through the blind index */
+                    phone?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Technician"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a technician
+         * @description The phone is sealed at rest and answered masked.
+         *
+         *     Access: `network.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retried create safe: the same key and body answer the first response again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                        homeOutletId: string;
+                        skills: {
+                            productLines: string[];
+                            faultCategories: ("fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other")[];
+                        };
+                        userId?: string | null;
+                        rating?: number;
+                        capacityOverride?: number | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Technician"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/technicians/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a technician
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Technician"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Deactivate a technician
+         * @description Takes the technician out of dispatch; nothing is erased.
+         *
+         *     Access: `network.admin`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Technician"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a technician
+         * @description Access: `network.admin`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        phone?: string;
+                        homeOutletId?: string;
+                        skills?: {
+                            productLines: string[];
+                            faultCategories: ("fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other")[];
+                        };
+                        userId?: string | null;
+                        rating?: number;
+                        capacityOverride?: number | null;
+                        active?: boolean;
+                        /** @description The version the edit was made over: 409 when the record changed since */
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Technician"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/technicians/{id}/phone/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal a technician's phone number
+         * @description Each reveal is recorded in the audit log.
+         *
+         *     Access: `service.contact_reveal`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/technicians/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A technician's days off and extra working days
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TechnicianCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a technician's days off and extra working days
+         * @description Access: `network.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Working days the technician does not work */
+                        off: string[];
+                        /** @description Days off (weekend, holiday) the technician works */
+                        on: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TechnicianCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service settings: slot hours and capacity, product lines
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionedServiceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the service settings
+         * @description Validated as a whole (slots in order without overlap, capacity 1..20); 409 on a stale expectedVersion.
+         *
+         *     Access: `network.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        slots: {
+                            hours: {
+                                morning: {
+                                    /** @description HH:MM, Asia/Shanghai */
+                                    start: string;
+                                    /** @description HH:MM, Asia/Shanghai */
+                                    end: string;
+                                };
+                                afternoon: {
+                                    /** @description HH:MM, Asia/Shanghai */
+                                    start: string;
+                                    /** @description HH:MM, Asia/Shanghai */
+                                    end: string;
+                                };
+                                evening: {
+                                    /** @description HH:MM, Asia/Shanghai */
+                                    start: string;
+                                    /** @description HH:MM, Asia/Shanghai */
+                                    end: string;
+                                };
+                            };
+                            /** @description Bookings per technician per slot, 1..20 */
+                            capacityPerTechnician: number;
+                        };
+                        sla: {
+                            /** @description Business minutes from assignment to accept / call */
+                            responseMinutes: number;
+                            /** @description Business minutes from acceptance (or the slot start) to check-in */
+                            arrivalMinutes: number;
+                            /** @description Business minutes from report to completion */
+                            resolutionMinutes: number;
+                            /** @description The hours of a working day that count */
+                            hours: {
+                                /** @description HH:MM, Asia/Shanghai */
+                                start: string;
+                                /** @description HH:MM, Asia/Shanghai */
+                                end: string;
+                            };
+                            escalationDelayMinutes: {
+                                dispatcher: number;
+                                outlet_manager: number;
+                                brand: number;
+                            };
+                        };
+                        inspection: {
+                            /** @description A customer's first order gets a free inspection */
+                            freeFirstInspection: boolean;
+                            /** @description Inspections in warranty are free */
+                            freeInWarranty: boolean;
+                            /** @description The inspection fee otherwise, integer fen */
+                            inspectionFeeFen: number;
+                        };
+                        productLines: string[];
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionedServiceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The business calendar: workdays, weekends, public holidays, make-up working days
+         * @description Asia/Shanghai dates, `from` to `to` inclusive, at most 366 days.
+         *
+         *     Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3225,6 +4521,198 @@ export interface components {
             createdAt: string;
             revokedAt: string | null;
             lastUsedAt: string | null;
+        };
+        DivisionRef: {
+            code: string;
+            /** @description 四川省凉山彝族自治州甘洛县 */
+            fullName: string;
+            /** @enum {string} */
+            level: "province" | "prefecture" | "county" | "township";
+        };
+        AreaResolution: {
+            input: string;
+            /** @enum {string} */
+            status: "resolved" | "ambiguous" | "unresolved";
+            division?: components["schemas"]["DivisionRef"];
+            /** @description Resolved through the alias table (a renamed or missing area) */
+            viaAlias?: boolean;
+            /** @description Ambiguous: pick one; never guessed */
+            candidates?: components["schemas"]["DivisionRef"][];
+            reason?: components["schemas"]["Bilingual"];
+        };
+        AreaDetail: {
+            division: {
+                code: string;
+                /** @description 四川省凉山彝族自治州甘洛县 */
+                fullName: string;
+                /** @enum {string} */
+                level: "province" | "prefecture" | "county" | "township";
+                name: string;
+                parent: string | null;
+            };
+            /** @description Province first */
+            ancestors: components["schemas"]["DivisionRef"][];
+            children: components["schemas"]["DivisionRef"][];
+        };
+        Outlet: {
+            id: string;
+            name: string;
+            address: string;
+            areaCode: string;
+            /** @description Official numbers, in full */
+            phones: string[];
+            managerUserId: string | null;
+            active: boolean;
+            version: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        OutletCoverage: {
+            outletId: string;
+            /** @description The outlet's version after the last change */
+            version: number;
+            rules: {
+                code: string;
+                /** @enum {string} */
+                mode: "include" | "exclude";
+                fullName: string | null;
+                level: ("province" | "prefecture" | "county" | "township") | null;
+            }[];
+        };
+        CoverageImportReport: {
+            applied: boolean;
+            /** @enum {string} */
+            mode: "include" | "exclude";
+            rows: {
+                line: number;
+                input: string;
+                /** @enum {string} */
+                status: "resolved" | "ambiguous" | "unresolved";
+                division?: components["schemas"]["DivisionRef"];
+                viaAlias?: boolean;
+                duplicateOfLine?: number;
+                /** @enum {string} */
+                existingMode?: "include" | "exclude";
+                candidates?: components["schemas"]["DivisionRef"][];
+                reason?: components["schemas"]["Bilingual"];
+            }[];
+            counts: {
+                lines: number;
+                resolved: number;
+                ambiguous: number;
+                unresolved: number;
+                duplicates: number;
+                alreadyPresent: number;
+                added: number;
+            };
+            coverage?: components["schemas"]["OutletCoverage"];
+        };
+        Technician: {
+            id: string;
+            name: string;
+            /** @description 138****5678; the full number only through the audited reveal */
+            phoneMasked: string;
+            userId: string | null;
+            homeOutletId: string;
+            skills: {
+                productLines: string[];
+                faultCategories: ("fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other")[];
+            };
+            /** @description 0..5 */
+            rating: number;
+            /** @description Bookings per slot; null = the workspace's capacity */
+            capacityOverride: number | null;
+            active: boolean;
+            version: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        TechnicianCalendar: {
+            technicianId: string;
+            off: string[];
+            on: string[];
+        };
+        ServiceSettings: {
+            slots: {
+                hours: {
+                    morning: {
+                        /** @description HH:MM, Asia/Shanghai */
+                        start: string;
+                        /** @description HH:MM, Asia/Shanghai */
+                        end: string;
+                    };
+                    afternoon: {
+                        /** @description HH:MM, Asia/Shanghai */
+                        start: string;
+                        /** @description HH:MM, Asia/Shanghai */
+                        end: string;
+                    };
+                    evening: {
+                        /** @description HH:MM, Asia/Shanghai */
+                        start: string;
+                        /** @description HH:MM, Asia/Shanghai */
+                        end: string;
+                    };
+                };
+                /** @description Bookings per technician per slot, 1..20 */
+                capacityPerTechnician: number;
+            };
+            sla: {
+                /** @description Business minutes from assignment to accept / call */
+                responseMinutes: number;
+                /** @description Business minutes from acceptance (or the slot start) to check-in */
+                arrivalMinutes: number;
+                /** @description Business minutes from report to completion */
+                resolutionMinutes: number;
+                /** @description The hours of a working day that count */
+                hours: {
+                    /** @description HH:MM, Asia/Shanghai */
+                    start: string;
+                    /** @description HH:MM, Asia/Shanghai */
+                    end: string;
+                };
+                escalationDelayMinutes: {
+                    dispatcher: number;
+                    outlet_manager: number;
+                    brand: number;
+                };
+            };
+            inspection: {
+                /** @description A customer's first order gets a free inspection */
+                freeFirstInspection: boolean;
+                /** @description Inspections in warranty are free */
+                freeInWarranty: boolean;
+                /** @description The inspection fee otherwise, integer fen */
+                inspectionFeeFen: number;
+            };
+            productLines: string[];
+        };
+        VersionedServiceSettings: {
+            settings: components["schemas"]["ServiceSettings"];
+            /** @description 0 until first saved (all defaults) */
+            version: number;
+            updatedAt: string | null;
+        };
+        BusinessCalendar: {
+            days: {
+                date: string;
+                /** @enum {string} */
+                kind: "workday" | "weekend" | "holiday" | "makeup_workday";
+                working: boolean;
+                /** @description The holiday (or the holiday a make-up day pays for) */
+                name?: components["schemas"]["Bilingual"];
+                inLieu?: boolean;
+                /** @description false: beyond the holiday data, judged by weekends only */
+                fromHolidayData: boolean;
+            }[];
+            dataYears: {
+                from: number;
+                to: number;
+            };
         };
         User: {
             id: string;
