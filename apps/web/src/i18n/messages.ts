@@ -555,6 +555,10 @@ export const zh = {
   'net.settings.resolution': '完成时限',
   'net.settings.escalation': '逐级升级间隔（分钟）',
   'net.settings.freeFirst': '首次上门检测免费',
+  'net.settings.hours': '计时时段（工作日内）',
+  'net.settings.inspection': '上门检测费',
+  'net.settings.freeInWarranty': '保修期内检测免费',
+  'net.settings.inspectionFee': '检测费（元）',
   'net.settings.productLines': '产品线（逗号分隔）',
 } as const;
 
@@ -1115,6 +1119,10 @@ export const en: Messages = {
   'net.settings.resolution': 'Resolution',
   'net.settings.escalation': 'Minutes between escalation levels',
   'net.settings.freeFirst': 'First inspection free',
+  'net.settings.hours': 'Hours that count (working days)',
+  'net.settings.inspection': 'Inspection fee',
+  'net.settings.freeInWarranty': 'Free inspection in warranty',
+  'net.settings.inspectionFee': 'Inspection fee (yuan)',
   'net.settings.productLines': 'Product lines (comma-separated)',
 };
 

@@ -1,66 +1,44 @@
 /**
- * The workspace's service settings: slot hours and capacity, product lines, and the SLA and escalation minutes
- * (every number in the settings is shown and edited by its path, so new policy fields appear without a new form).
+ * The workspace's service settings: slot hours and capacity per technician, the SLA policy (response, arrival and
+ * resolution minutes on business time, the hours that count, the delays of the escalation ladder), the inspection
+ * fee policy, and the product lines.
  */
-import { App, Alert, Button, Card, Form, Input, InputNumber, Space, Switch, Typography } from 'antd';
+import { App, Alert, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
+import { yuan } from '../../app/format';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
-import { call, type ServiceSettings } from '../service/service-api';
+import { call, SLOTS, type ServiceSettings, type VersionedSettings } from '../service/service-api';
 import { errorText } from '../service/service-ui';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Paths of every number and boolean in `value` (arrays of numbers included), e.g. `sla.responseMinutes`. */
-function leaves(value: Json, prefix = ''): { path: string; value: number | boolean }[] {
-  if (typeof value === 'number' || typeof value === 'boolean') return [{ path: prefix, value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${prefix}[${i}]`));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
-  return [];
-}
-
-function setPath(root: Json, path: string, v: Json): Json {
-  const keys = path.match(/[^.[\]]+/g) ?? [];
-  const copy = structuredClone(root) as Record<string, Json>;
-  let at: Record<string, Json> | Json[] = copy;
-  for (const k of keys.slice(0, -1)) at = (at)[k] as Record<string, Json>;
-  (at)[keys[keys.length - 1]!] = v;
-  return copy;
-}
+const LEVELS = ['dispatcher', 'outlet_manager', 'brand'] as const;
 
 export function SettingsPanel({ admin }: { readonly admin: boolean }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const loaded = useLoad(() => call<ServiceSettings>('GET', '/service/settings'), 'settings');
-  const [draft, setDraft] = useState<Json | null>(null);
+  const loaded = useLoad(() => call<VersionedSettings>('GET', '/service/settings'), 'settings');
+  const [draft, setDraft] = useState<ServiceSettings | null>(null);
   const [lines, setLines] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!loaded.data) return;
-    setDraft(loaded.data as unknown as Json);
-    setLines(loaded.data.productLines.join(', '));
+    setDraft(loaded.data.settings);
+    setLines(loaded.data.settings.productLines.join('，'));
   }, [loaded.data]);
 
   if (loaded.error) return <Alert type="error" message={errorText(loaded.error, pick)} />;
   if (!draft || !loaded.data) return null;
-  const hours = loaded.data.slots?.hours;
-  const { version, ...editable } = draft as Record<string, Json>;
-  void version;
+  const d = draft;
 
   const save = async () => {
     setBusy(true);
     try {
-      const body = {
-        ...(editable as Record<string, Json>),
-        productLines: lines
-          .split(/[,，、]/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-        ...(loaded.data?.version !== undefined ? { expectedVersion: loaded.data.version } : {}),
-      };
-      await call('PUT', '/service/settings', body);
+      const productLines = lines
+        .split(/[,，、\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      await call('PUT', '/service/settings', { ...d, productLines, expectedVersion: loaded.data?.version });
       void message.success(t('net.saved'));
       loaded.reload();
     } catch (e) {
@@ -70,62 +48,105 @@ export function SettingsPanel({ admin }: { readonly admin: boolean }) {
     }
   };
 
-  const numbers = leaves(editable as Json).filter((l) => !l.path.startsWith('productLines'));
+  const minutes = (label: string, value: number, set: (v: number) => void) => (
+    <Form.Item label={label} style={{ marginBottom: 8 }}>
+      <InputNumber aria-label={label} min={0} value={value} disabled={!admin} onChange={(v) => set(v ?? 0)} />
+    </Form.Item>
+  );
+  const clockWindow = (
+    label: string,
+    value: { start: string; end: string },
+    set: (v: { start: string; end: string }) => void,
+  ) => (
+    <Form.Item label={label} style={{ marginBottom: 8 }}>
+      <Space.Compact>
+        <Input
+          aria-label={`${label} ${t('net.settings.start')}`}
+          style={{ width: 80 }}
+          value={value.start}
+          disabled={!admin}
+          onChange={(e) => set({ ...value, start: e.target.value })}
+        />
+        <Input
+          aria-label={`${label} ${t('net.settings.end')}`}
+          style={{ width: 80 }}
+          value={value.end}
+          disabled={!admin}
+          onChange={(e) => set({ ...value, end: e.target.value })}
+        />
+      </Space.Compact>
+    </Form.Item>
+  );
+
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      {hours && (
-        <Card size="small" title={t('net.settings.slots')}>
-          <Form layout="inline">
-            {(['morning', 'afternoon', 'evening'] as const).map((slot) => (
-              <Form.Item key={slot} label={t(`svc.slot.${slot}`)}>
-                <Space.Compact>
-                  {(['start', 'end'] as const).map((edge) => (
-                    <Input
-                      key={edge}
-                      aria-label={`${t(`svc.slot.${slot}`)} ${t(`net.settings.${edge}`)}`}
-                      style={{ width: 80 }}
-                      disabled={!admin}
-                      value={
-                        ((draft as { slots: { hours: Record<string, Record<string, string>> } }).slots.hours[slot] ??
-                          {})[edge]
-                      }
-                      onChange={(e) => setDraft(setPath(draft, `slots.hours.${slot}.${edge}`, e.target.value))}
-                    />
-                  ))}
-                </Space.Compact>
-              </Form.Item>
-            ))}
-          </Form>
-        </Card>
-      )}
+      <Card size="small" title={t('net.settings.slots')}>
+        <Form layout="inline">
+          {SLOTS.map((slot) =>
+            clockWindow(t(`svc.slot.${slot}`), d.slots.hours[slot], (v) =>
+              setDraft({ ...d, slots: { ...d.slots, hours: { ...d.slots.hours, [slot]: v } } }),
+            ),
+          )}
+          {minutes(t('net.settings.capacity'), d.slots.capacityPerTechnician, (v) =>
+            setDraft({ ...d, slots: { ...d.slots, capacityPerTechnician: v } }),
+          )}
+        </Form>
+      </Card>
       <Card size="small" title={t('net.settings.sla')}>
-        <Form
-          layout="vertical"
-          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 8 }}
-        >
-          {numbers.map((leaf) => (
-            <Form.Item
-              key={leaf.path}
-              label={<Typography.Text code>{leaf.path}</Typography.Text>}
-              style={{ margin: 0 }}
-            >
-              {typeof leaf.value === 'boolean' ? (
-                <Switch
-                  aria-label={leaf.path}
-                  checked={leaf.value}
-                  disabled={!admin}
-                  onChange={(v) => setDraft(setPath(draft, leaf.path, v))}
-                />
-              ) : (
-                <InputNumber
-                  aria-label={leaf.path}
-                  value={leaf.value}
-                  disabled={!admin}
-                  onChange={(v) => setDraft(setPath(draft, leaf.path, v ?? 0))}
-                />
-              )}
-            </Form.Item>
-          ))}
+        <Form layout="inline">
+          {minutes(t('net.settings.response'), d.sla.responseMinutes, (v) =>
+            setDraft({ ...d, sla: { ...d.sla, responseMinutes: v } }),
+          )}
+          {minutes(t('net.settings.arrival'), d.sla.arrivalMinutes, (v) =>
+            setDraft({ ...d, sla: { ...d.sla, arrivalMinutes: v } }),
+          )}
+          {minutes(t('net.settings.resolution'), d.sla.resolutionMinutes, (v) =>
+            setDraft({ ...d, sla: { ...d.sla, resolutionMinutes: v } }),
+          )}
+          {clockWindow(t('net.settings.hours'), d.sla.hours, (v) => setDraft({ ...d, sla: { ...d.sla, hours: v } }))}
+        </Form>
+      </Card>
+      <Card size="small" title={t('net.settings.escalation')}>
+        <Form layout="inline">
+          {LEVELS.map((level) =>
+            minutes(t(`svc.level.${level}`), d.sla.escalationDelayMinutes[level], (v) =>
+              setDraft({
+                ...d,
+                sla: { ...d.sla, escalationDelayMinutes: { ...d.sla.escalationDelayMinutes, [level]: v } },
+              }),
+            ),
+          )}
+        </Form>
+      </Card>
+      <Card size="small" title={t('net.settings.inspection')}>
+        <Form layout="inline">
+          <Form.Item label={t('net.settings.freeFirst')}>
+            <Switch
+              aria-label={t('net.settings.freeFirst')}
+              checked={d.inspection.freeFirstInspection}
+              disabled={!admin}
+              onChange={(v) => setDraft({ ...d, inspection: { ...d.inspection, freeFirstInspection: v } })}
+            />
+          </Form.Item>
+          <Form.Item label={t('net.settings.freeInWarranty')}>
+            <Switch
+              aria-label={t('net.settings.freeInWarranty')}
+              checked={d.inspection.freeInWarranty}
+              disabled={!admin}
+              onChange={(v) => setDraft({ ...d, inspection: { ...d.inspection, freeInWarranty: v } })}
+            />
+          </Form.Item>
+          <Form.Item label={t('net.settings.inspectionFee')}>
+            <InputNumber
+              aria-label={t('net.settings.inspectionFee')}
+              min={0}
+              value={Number(yuan(d.inspection.inspectionFeeFen).replace(/,/g, ''))}
+              disabled={!admin}
+              onChange={(v) =>
+                setDraft({ ...d, inspection: { ...d.inspection, inspectionFeeFen: Math.round((v ?? 0) * 100) } })
+              }
+            />
+          </Form.Item>
         </Form>
       </Card>
       <Card size="small" title={t('net.settings.productLines')}>

@@ -2,7 +2,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Rate, Select, Table, Tag 
 import { useState } from 'react';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
-import { call, FAULTS, itemsOf, type ServiceSettings, type Technician } from '../service/service-api';
+import { call, FAULTS, itemsOf, loadSettings, type Technician } from '../service/service-api';
 import { errorText } from '../service/service-ui';
 import { loadOutlets } from './outlets-panel';
 
@@ -32,7 +32,7 @@ export function TechniciansPanel({ admin }: { readonly admin: boolean }) {
   const { message } = App.useApp();
   const techs = useLoad(() => call<unknown>('GET', '/technicians?limit=200').then(itemsOf<Technician>), 'techs');
   const outlets = useLoad(loadOutlets, 'outlets');
-  const settings = useLoad(() => call<ServiceSettings>('GET', '/service/settings'), 'settings');
+  const settings = useLoad(loadSettings, 'settings');
   const [editing, setEditing] = useState<Technician | 'new' | null>(null);
   const [calendarOf, setCalendarOf] = useState<Technician | null>(null);
   const [calendar, setCalendar] = useState({ off: '', on: '' });

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import {
   call,
   FAULTS,
+  loadSettings,
   query,
   shanghaiDate,
   SLOTS,
@@ -220,7 +221,7 @@ export function IntakeDrawer({
   const fault = Form.useWatch('faultCategory', form);
 
   useEffect(() => {
-    if (open && !settings) void call<ServiceSettings>('GET', '/service/settings').then(setSettings, () => undefined);
+    if (open && !settings) void loadSettings().then(setSettings, () => undefined);
   }, [open, settings]);
 
   const submit = async (values: IntakeValues) => {

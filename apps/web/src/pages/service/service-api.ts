@@ -229,17 +229,38 @@ export interface CoverageImport {
   readonly coverage?: OutletCoverage;
 }
 
-export interface SlotHours {
+export interface ClockWindow {
   readonly start: string;
   readonly end: string;
 }
 
-/** The workspace's service settings; the settings page edits the known parts and keeps the rest as sent. */
+/** The workspace's service settings (slots, SLA policy, inspection policy, product lines). */
 export interface ServiceSettings {
-  readonly slots?: { readonly hours: Readonly<Record<Slot, SlotHours>>; readonly capacityPerTechnician: number };
+  readonly slots: { readonly hours: Readonly<Record<Slot, ClockWindow>>; readonly capacityPerTechnician: number };
+  readonly sla: {
+    readonly responseMinutes: number;
+    readonly arrivalMinutes: number;
+    readonly resolutionMinutes: number;
+    readonly hours: ClockWindow;
+    readonly escalationDelayMinutes: Readonly<Record<'dispatcher' | 'outlet_manager' | 'brand', number>>;
+  };
+  readonly inspection: {
+    readonly freeFirstInspection: boolean;
+    readonly freeInWarranty: boolean;
+    readonly inspectionFeeFen: number;
+  };
   readonly productLines: readonly string[];
-  readonly version?: number;
-  readonly [key: string]: unknown;
+}
+
+export interface VersionedSettings {
+  readonly settings: ServiceSettings;
+  readonly version: number;
+  readonly updatedAt: string | null;
+}
+
+/** The workspace's settings (what the intake form and the technician editor offer). */
+export function loadSettings(): Promise<ServiceSettings> {
+  return call<VersionedSettings>('GET', '/service/settings').then((v) => v.settings);
 }
 
 export interface Availability {
