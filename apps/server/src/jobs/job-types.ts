@@ -8,7 +8,9 @@ export type JobPayload =
   /** A workspace's reference photos changed: re-analyse the evidence of its undecided claims. */
   | { readonly kind: 'reanalyse_workspace'; readonly workspaceId: string; readonly referencePhotoId: string }
   /** The merchant's response window of a claim closes (scheduled at its deadline). */
-  | { readonly kind: 'expire_merchant_window'; readonly workspaceId: string; readonly claimId: string };
+  | { readonly kind: 'expire_merchant_window'; readonly workspaceId: string; readonly claimId: string }
+  /** A repair order's SLA timers are due: escalate breaches, schedule the next check (run_at = the due time). */
+  | { readonly kind: 'sla.check'; readonly workspaceId: string; readonly orderId: string };
 
 export type JobKind = JobPayload['kind'];
 

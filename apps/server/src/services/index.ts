@@ -15,6 +15,13 @@ import { OrderService } from './order.service.js';
 import { PhotoCheckService } from './photo-check-upload.service.js';
 import { ReferenceLibrary } from './reference-library.service.js';
 import { ReuseIndexService } from './reuse-index.service.js';
+import { repairNetworkOf } from './repair-network.js';
+import { RepairOrderService } from './repair-order.service.js';
+import { RepairWorkflowService } from './repair-workflow.service.js';
+import { RepairCustomerService } from './repair-customer.service.js';
+import { DispatchService } from './dispatch.service.js';
+import { SlaService } from './sla.service.js';
+import { VisitService } from './visit.service.js';
 import type { ServiceDeps } from './service-deps.js';
 
 export type { ServiceDeps, ServiceLogger, Page, PageRequest } from './service-deps.js';
@@ -40,6 +47,13 @@ export interface Services {
   readonly serviceSettings: ServiceSettingsService;
   readonly areas: AreaService;
   readonly network: NetworkService;
+  /** Repair orders: intake, reading, reveal; their workflow, dispatch, SLA, visits, and the customer's link. */
+  readonly repairOrders: RepairOrderService;
+  readonly repairWorkflow: RepairWorkflowService;
+  readonly dispatch: DispatchService;
+  readonly sla: SlaService;
+  readonly visits: VisitService;
+  readonly repairCustomers: RepairCustomerService;
 }
 
 /**
@@ -55,6 +69,14 @@ export function createServices(deps: ServiceDeps): Services {
   const assessment = new ClaimAssessmentService(deps, references, reuse);
   const network = new NetworkService(deps);
   const serviceSettings = new ServiceSettingsService(deps);
+  const repairNetwork = repairNetworkOf({
+    settingsOf: (workspaceId) => serviceSettings.settingsOf(workspaceId),
+    networkVersion: (workspaceId) => network.networkVersion(workspaceId),
+    dispatchNetwork: (workspaceId) => network.dispatchNetwork(workspaceId),
+  });
+  const sla = new SlaService(deps, repairNetwork);
+  const repairOrders = new RepairOrderService(deps, repairNetwork, sla);
+  const repairWorkflow = new RepairWorkflowService(deps, repairOrders, sla);
   return {
     catalogue: new CatalogueService(deps),
     orders: new OrderService(deps, buyers),
@@ -63,12 +85,18 @@ export function createServices(deps: ServiceDeps): Services {
     evidence: new EvidenceService(deps),
     photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
-    jobHandlers: createJobHandlers(assessment),
+    jobHandlers: createJobHandlers(assessment, sla),
     outlets: new OutletService(deps),
     coverage: new OutletCoverageService(deps),
     technicians: new TechnicianService(deps),
     serviceSettings,
     areas: new AreaService(),
     network,
+    repairOrders,
+    repairWorkflow,
+    dispatch: new DispatchService(deps, repairNetwork, repairWorkflow),
+    sla,
+    visits: new VisitService(deps),
+    repairCustomers: new RepairCustomerService(deps, repairOrders, repairWorkflow),
   };
 }

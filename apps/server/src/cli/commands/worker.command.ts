@@ -60,6 +60,7 @@ const JOB_KINDS = Object.keys({
   analyse_evidence: true,
   reanalyse_workspace: true,
   expire_merchant_window: true,
+  'sla.check': true,
 } satisfies Record<JobKind, true>) as JobKind[];
 
 function parseKinds(text: string | undefined): readonly JobKind[] | undefined {

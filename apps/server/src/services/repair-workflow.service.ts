@@ -1,0 +1,232 @@
+import {
+  actorLabel,
+  assertIsoDate,
+  errors,
+  isSlot,
+  requirePermission,
+  SLOTS,
+  type Actor,
+  type RepairOrderEvent,
+  type Slot,
+} from '@proofdesk/domain';
+import type { Transaction } from 'kysely';
+import { loadRepairOrderRow, type RepairOrderRow } from '../adapters/db/repair.repository.js';
+import type { Database } from '../adapters/db/schema.js';
+import { requireOrderAccess } from './repair-access.js';
+import type { RepairOrderDetail, RepairOrderService } from './repair-order.service.js';
+import { applyRepairChange } from './repair-transition.js';
+import { nowIso, requireText, type ServiceDeps } from './service-deps.js';
+import type { RepairSettings } from './repair-network.js';
+import type { SlaService } from './sla.service.js';
+
+/** The events a technician records on their own order in the app. */
+export const TECHNICIAN_EVENTS = ['accept', 'call_customer', 'depart', 'arrive', 'complete', 'parts_needed'] as const;
+export type TechnicianEvent = (typeof TECHNICIAN_EVENTS)[number];
+
+/** A booking of a technician for a date and slot. */
+export interface Booking {
+  readonly technicianId: string;
+  readonly date: string;
+  readonly slot: Slot;
+}
+
+/**
+ * The life of a repair order after intake: the technician's events on their own order, a dispatcher's assignment,
+ * rescheduling, closing and cancelling. Each is one transaction: the conditional status update, the history entry,
+ * the audit row and the next SLA check.
+ */
+export class RepairWorkflowService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly orders: RepairOrderService,
+    private readonly sla: SlaService,
+  ) {}
+
+  /**
+   * A technician's step on their own order (admins on any): accept, call the customer, set off, check in, complete,
+   * or parts needed (the order waits; SLA timers pause).
+   * @throws {DomainError} `forbidden` without `service.work`; `not_found` (another technician's order);
+   *   `invalid_input`; `invalid_state`; `conflict`
+   */
+  async technicianEvent(
+    actor: Actor,
+    orderId: string,
+    event: TechnicianEvent,
+    note?: string,
+  ): Promise<RepairOrderDetail> {
+    if (!(TECHNICIAN_EVENTS as readonly string[]).includes(event))
+      throw errors.invalidInput('event', {
+        zh: `须为 ${TECHNICIAN_EVENTS.join('、')} 之一`,
+        en: `must be one of ${TECHNICIAN_EVENTS.join(', ')}`,
+      });
+    const cleanNote = note?.trim() ? requireText('note', note, 1000) : undefined;
+    return this.change(actor, orderId, 'service.work', async (row, trx, at, label) =>
+      applyRepairChange(trx, this.deps.ids, {
+        row,
+        event,
+        at,
+        actor: label,
+        ...(cleanNote ? { explanation: { note: cleanNote } } : {}),
+      }),
+    );
+  }
+
+  /**
+   * Assigns (or reassigns) the order to a technician for a date and slot, by a dispatcher with a reason, or by
+   * automatic dispatch with its explanation. The technician's home outlet becomes the order's outlet.
+   * @throws {DomainError} `forbidden` without `service.dispatch`; `not_found` (order or technician);
+   *   `invalid_input`; `invalid_state`; `conflict`
+   */
+  async assign(
+    actor: Actor,
+    orderId: string,
+    booking: Booking,
+    explanation: Readonly<Record<string, unknown>>,
+  ): Promise<RepairOrderDetail> {
+    const { date, slot } = checkBooking(booking);
+    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) => {
+      const technician = await trx
+        .selectFrom('technicians')
+        .select(['id', 'home_outlet_id', 'active'])
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('id', '=', booking.technicianId)
+        .executeTakeFirst();
+      if (!technician || Number(technician.active) !== 1) throw errors.notFound('technician', booking.technicianId);
+      return applyRepairChange(trx, this.deps.ids, {
+        row,
+        event: 'assign',
+        at,
+        actor: label,
+        patch: {
+          technician_id: technician.id,
+          outlet_id: technician.home_outlet_id,
+          booked_date: date,
+          booked_slot: slot,
+        },
+        explanation: {
+          ...explanation,
+          technicianId: technician.id,
+          outletId: technician.home_outlet_id,
+          date,
+          slot,
+          ...(row.technician_id && row.technician_id !== technician.id
+            ? { previousTechnicianId: row.technician_id }
+            : {}),
+        },
+      });
+    });
+  }
+
+  /**
+   * A new date and slot agreed with the customer (the order waits until that day; SLA timers pause), by a
+   * dispatcher.
+   * @throws {DomainError} `forbidden`; `not_found`; `invalid_input`; `invalid_state`; `conflict`
+   */
+  async reschedule(
+    actor: Actor,
+    orderId: string,
+    input: { readonly date: string; readonly slot: Slot; readonly reason: string },
+  ): Promise<RepairOrderDetail> {
+    const reason = requireText('reason', input.reason, 1000);
+    const date = assertIsoDate(input.date, 'date');
+    if (!isSlot(input.slot))
+      throw errors.invalidInput('slot', {
+        zh: `须为 ${SLOTS.join('、')} 之一`,
+        en: `must be one of ${SLOTS.join(', ')}`,
+      });
+    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) =>
+      applyRepairChange(trx, this.deps.ids, {
+        row,
+        event: 'reschedule',
+        at,
+        actor: label,
+        patch: { booked_date: date, booked_slot: input.slot },
+        explanation: { reason, date, slot: input.slot, previousDate: row.booked_date, previousSlot: row.booked_slot },
+      }),
+    );
+  }
+
+  /** Closes a completed order (the customer's confirmation closes it too). @throws {DomainError} */
+  async close(actor: Actor, orderId: string, note?: string): Promise<RepairOrderDetail> {
+    const cleanNote = note?.trim() ? requireText('note', note, 1000) : undefined;
+    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) =>
+      applyRepairChange(trx, this.deps.ids, {
+        row,
+        event: 'close',
+        at,
+        actor: label,
+        ...(cleanNote ? { explanation: { note: cleanNote } } : {}),
+      }),
+    );
+  }
+
+  /** Cancels an order before the repair, by an agent or dispatcher, with the reason. @throws {DomainError} */
+  async cancel(actor: Actor, orderId: string, reason: string): Promise<RepairOrderDetail> {
+    const why = requireText('reason', reason, 1000);
+    return this.change(actor, orderId, 'service.intake', async (row, trx, at, label) =>
+      applyRepairChange(trx, this.deps.ids, { row, event: 'cancel', at, actor: label, explanation: { reason: why } }),
+    );
+  }
+
+  /**
+   * Applies an event for a customer through their status link (confirm → close, cancel) inside the caller's
+   * transaction, with the SLA check scheduled.
+   */
+  async customerEvent(
+    trx: Transaction<Database>,
+    row: RepairOrderRow,
+    event: Extract<RepairOrderEvent, 'close' | 'cancel'>,
+    at: string,
+    explanation: Readonly<Record<string, unknown>>,
+    settings: RepairSettings,
+  ): Promise<RepairOrderRow> {
+    const changed = await applyRepairChange(trx, this.deps.ids, {
+      row,
+      event,
+      at,
+      actor: `customer:${row.id}`,
+      explanation,
+    });
+    await this.sla.schedule(trx, changed, at, settings);
+    return changed;
+  }
+
+  /** The settings to pass to `customerEvent`, read before its transaction. */
+  settingsFor(workspaceId: string): Promise<RepairSettings> {
+    return this.sla.settingsFor(workspaceId);
+  }
+
+  /** Reads the order in a transaction, checks access, lets `apply` change it, schedules the SLA check. */
+  private async change(
+    actor: Actor,
+    orderId: string,
+    permission: 'service.work' | 'service.dispatch' | 'service.intake',
+    apply: (row: RepairOrderRow, trx: Transaction<Database>, at: string, label: string) => Promise<RepairOrderRow>,
+  ): Promise<RepairOrderDetail> {
+    requirePermission(actor, permission);
+    const { db, clock } = this.deps;
+    const settings = await this.sla.settingsFor(actor.workspaceId);
+    const changed = await db.kysely.transaction().execute(async (trx) => {
+      const row = await loadRepairOrderRow(trx, actor.workspaceId, orderId);
+      await requireOrderAccess(trx, actor, row, permission);
+      const at = nowIso(clock);
+      const next = await apply(row, trx, at, actorLabel(actor));
+      await this.sla.schedule(trx, next, at, settings);
+      return next;
+    });
+    this.deps.onJobsEnqueued?.();
+    return this.orders.detail(db.kysely, changed);
+  }
+}
+
+function checkBooking(booking: Booking): { date: string; slot: Slot } {
+  if (typeof booking.technicianId !== 'string' || booking.technicianId === '')
+    throw errors.invalidInput('technicianId', { zh: '不能为空', en: 'must not be empty' });
+  const date = assertIsoDate(booking.date, 'date');
+  if (!isSlot(booking.slot))
+    throw errors.invalidInput('slot', {
+      zh: `须为 ${SLOTS.join('、')} 之一`,
+      en: `must be one of ${SLOTS.join(', ')}`,
+    });
+  return { date, slot: booking.slot };
+}
