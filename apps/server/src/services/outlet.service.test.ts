@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '@proofdesk/domain';
 import { TEST_DIALECTS } from '../testing/databases.js';
+import { fixturePath } from '../testing/paths.js';
 import { createNetworkHarness, type NetworkHarness } from './network-test-harness.js';
 
 const code = (c: string) => (error: unknown) => error instanceof DomainError && error.code === c;
+
+/** fixtures/areas: a real brand's list of service areas and the hand-checked code of each line. */
+const SAMPLE_TEXT = readFileSync(fixturePath('areas', 'sample-service-areas.txt'), 'utf8');
+const EXPECTED = new Map(
+  readFileSync(fixturePath('areas', 'sample-service-areas.expected.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t') as [string, string, string])
+    .map(([input, code]) => [input, code]),
+);
 
 /** Lines of ../shared/data/service-areas/sample-service-areas.txt (a real brand's list), and what they must become. */
 const SAMPLE_LINES: readonly [string, string][] = [
@@ -200,6 +212,21 @@ for (const dialect of TEST_DIALECTS) {
         code('invalid_input'),
       );
       await assert.rejects(h.coverage.importCoverage(h.outsider, outlet.id, { text, apply: false }), code('not_found'));
+    });
+
+    it('imports the whole sample list in one go, every line to its hand-checked code', async () => {
+      const outlet = await h.outlets.createOutlet(h.admin, { name: '全国网点', address: '北京', areaCode: '110000' });
+      const report = await h.coverage.importCoverage(h.admin, outlet.id, { text: SAMPLE_TEXT, apply: true });
+      const lines = SAMPLE_TEXT.split('\n').filter((l) => l.trim() !== '').length;
+      assert.equal(report.counts.lines, lines);
+      const wrong = report.rows
+        .filter((r) => r.division?.code !== EXPECTED.get(r.input))
+        .map((r) => `${r.input} → ${r.division?.code ?? r.status} (expected ${EXPECTED.get(r.input)})`);
+      assert.deepEqual(wrong, []);
+      const codes = new Set(report.rows.map((r) => r.division?.code));
+      assert.equal(report.counts.added, codes.size);
+      assert.equal(report.counts.duplicates, lines - codes.size);
+      assert.equal(report.coverage?.rules.length, codes.size);
     });
   });
 }
