@@ -70,7 +70,10 @@ export function createServices(deps: ServiceDeps): Services {
   const network = new NetworkService(deps);
   const serviceSettings = new ServiceSettingsService(deps);
   const repairNetwork = repairNetworkOf({
-    settingsOf: (workspaceId) => serviceSettings.settingsOf(workspaceId),
+    settingsOf: async (workspaceId) => {
+      const { settings } = await serviceSettings.settingsOf(workspaceId);
+      return { settings: { ...settings, freeFirstInspection: settings.inspection.freeFirstInspection } };
+    },
     networkVersion: (workspaceId) => network.networkVersion(workspaceId),
     dispatchNetwork: (workspaceId) => network.dispatchNetwork(workspaceId),
   });

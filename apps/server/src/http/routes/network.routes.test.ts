@@ -189,6 +189,23 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(put.json<{ version: number }>().version, 1);
       assert.equal((await call('PUT', '/service/settings', 'dispatcher', settings)).statusCode, 403);
       assert.equal((await call('PUT', '/service/settings', 'admin', { productLines: [] })).statusCode, 422);
+      const noFreeFirst = {
+        ...settings,
+        productLines: ['门锁'],
+        inspection: { freeFirstInspection: false, freeInWarranty: true, inspectionFeeFen: 6_000 },
+      };
+      const off = await call('PUT', '/service/settings', 'admin', noFreeFirst);
+      assert.equal(off.statusCode, 200, off.body);
+      const intake = await h.services.repairOrders.intake(h.actors.agent, {
+        channel: 'phone',
+        customer: { name: '陈女士', phone: '13711112222', address: '甘洛县新市坝镇 1 号' },
+        areaCode: '513435100',
+        faultCategory: 'motor_jammed',
+        description: '电机卡住',
+        preferredDate: '2026-11-10',
+        preferredSlot: 'morning',
+      });
+      assert.equal(intake.order.freeInspection, false, "the repair side honours the workspace's inspection policy");
       const other = await call('GET', '/service/settings', 'outsider');
       assert.equal(other.json<{ version: number }>().version, 0, 'settings are per workspace');
       const cal = await call('GET', '/service/calendar?from=2026-10-01&to=2026-10-03', 'technician');
