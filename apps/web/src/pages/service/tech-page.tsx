@@ -6,12 +6,21 @@
 import { AudioOutlined, CameraOutlined, DeleteOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Empty, Input, InputNumber, List, Space, Spin, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { uploadPhoto } from '../../api/upload';
 import { useLoad, useNow } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { ContactBlock, revealContact, TimersBlock, VisitBlock, type Contact } from './order-view';
-import { call, itemsOf, query, shanghaiDate, type RepairEvent, type RepairOrder, type VisitPart } from './service-api';
+import {
+  call,
+  itemsOf,
+  query,
+  shanghaiDate,
+  SLOTS,
+  type RepairEvent,
+  type RepairOrder,
+  type VisitPart,
+} from './service-api';
 import { errorText, leadTimer, RepairStatusTag, SlaTimerTag, SlotName, useAreaNames } from './service-ui';
 import './service.css';
 
@@ -25,22 +34,28 @@ const NEXT: Partial<Record<RepairOrder['status'], readonly RepairEvent[]>> = {
 
 function TechList() {
   const { t, pick } = useI18n();
+  const navigate = useNavigate();
   const now = useNow(5_000);
   const date = shanghaiDate();
+  // A technician sees only their own orders: every open one, today's first, then by day and slot.
   const jobs = useLoad(
-    () => call<unknown>('GET', `/repair-orders${query({ date, limit: 100 })}`).then(itemsOf<RepairOrder>),
+    () => call<unknown>('GET', `/repair-orders${query({ limit: 100 })}`).then(itemsOf<RepairOrder>),
     date,
   );
-  const list = (jobs.data ?? []).filter((o) => o.status !== 'cancelled');
+  const slotRank = (o: RepairOrder) => SLOTS.indexOf(o.bookedSlot ?? o.preferredSlot);
+  const list = (jobs.data ?? [])
+    .filter((o) => !['closed', 'cancelled'].includes(o.status))
+    .sort(
+      (a, b) =>
+        (a.bookedDate ?? a.preferredDate).localeCompare(b.bookedDate ?? b.preferredDate) || slotRank(a) - slotRank(b),
+    );
   const names = useAreaNames(list.map((o) => o.areaCode));
   return (
     <div className="tech-page">
       <Typography.Title level={3} style={{ marginBottom: 0 }}>
         {t('tech.title')}
       </Typography.Title>
-      <Typography.Text className="pd-muted">
-        {t('tech.subtitle')} · {date}
-      </Typography.Text>
+      <Typography.Text className="pd-muted">{t('tech.subtitle')}</Typography.Text>
       {jobs.error ? <Alert type="error" message={errorText(jobs.error, pick)} /> : null}
       {jobs.loading && !jobs.data ? <Spin /> : null}
       {jobs.data && list.length === 0 && <Empty description={t('tech.none')} />}
@@ -54,6 +69,7 @@ function TechList() {
               <Card size="small" className="tech-job" data-testid="tech-job" data-number={o.number}>
                 <div className="tech-job-top">
                   <Typography.Text strong>
+                    {(o.bookedDate ?? o.preferredDate) === date ? t('tech.today') : (o.bookedDate ?? o.preferredDate)}{' '}
                     <SlotName slot={o.bookedSlot ?? o.preferredSlot} />
                   </Typography.Text>
                   <RepairStatusTag status={o.status} />
@@ -65,9 +81,13 @@ function TechList() {
                 </div>
                 <div className="tech-job-bottom">
                   {timer ? <SlaTimerTag timer={timer} now={now} /> : <span />}
-                  <Link to={`/tech/${o.id}`} aria-label={`${t('tech.open')} ${o.number}`}>
-                    <Button type="primary">{t('tech.open')}</Button>
-                  </Link>
+                  <Button
+                    type="primary"
+                    aria-label={`${t('tech.open')} ${o.number}`}
+                    onClick={() => void navigate(`/tech/${o.id}`)}
+                  >
+                    {t('tech.open')}
+                  </Button>
                 </div>
               </Card>
             </List.Item>
@@ -92,13 +112,17 @@ function VisitForm({ order, onSaved }: { readonly order: RepairOrder; readonly o
   const photo = useRef<HTMLInputElement>(null);
   const audio = useRef<HTMLInputElement>(null);
 
+  /** Check-in is the arrival recorded in the history (or now); check-out is now. */
+  const arrivedAt =
+    order.visit?.checkedInAt ?? [...(order.history ?? [])].reverse().find((h) => h.event === 'arrive')?.at;
   const body = (checkOut: boolean) => ({
     notes,
+    ...(arrivedAt ? { checkedInAt: arrivedAt } : {}),
     parts: parts
       .filter((p) => p.name.trim())
       .map((p) => ({ name: p.name.trim(), quantity: p.quantity, priceFen: p.priceFen })),
     feeFen: Math.round((labor ?? 0) * 100),
-    ...(checkOut ? { checkOut: true } : {}),
+    ...(checkOut ? { checkedOutAt: new Date().toISOString() } : {}),
   });
 
   const save = async (checkOut: boolean) => {
