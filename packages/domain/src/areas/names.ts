@@ -95,10 +95,8 @@ const SUFFIXES = [
   '镇',
   '乡',
 ];
-const STEM_RE = new RegExp(
-  `^(.{2,}?)(?:(?:${NATIONALITY})*(?:自治区|自治州|自治县|自治旗)|(?:${NATIONALITY})+(?:乡|镇|区|县)|${SUFFIXES.join('|')})$`,
-  'u',
-);
+const NATIONALITY_AT_END = new RegExp(`${NATIONALITY}$`, 'u');
+const AUTONOMY_SUFFIXES = new Set(['自治区', '自治州', '自治县', '自治旗', '民族乡', '民族镇', '乡', '镇', '区', '县']);
 
 /**
  * Suffixes a writer may put after a short name even when the official one differs (`海门市` for 海门区 after the
@@ -144,8 +142,23 @@ export function normalizePlaceName(input: string): string {
   return input.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-/** The short form of an official name, or undefined when it has no suffix to drop or would be one character. */
-export function stemOf(name: string): string | undefined {
-  const match = STEM_RE.exec(name);
-  return match?.[1];
+/**
+ * The short forms of an official name: without its administrative suffix and, for autonomous areas and ethnic
+ * townships, also without the nationalities (the bare form first). Each at least two characters; [] when none.
+ * @example stemsOf('新疆维吾尔自治区') // ['新疆', '新疆维吾尔']
+ * @example stemsOf('甘洛县') // ['甘洛']
+ * @example stemsOf('郏县') // []
+ */
+export function stemsOf(name: string): string[] {
+  const suffix = SUFFIXES.find((s) => name.length - s.length >= 2 && name.endsWith(s));
+  if (suffix === undefined) return [];
+  const base = name.slice(0, -suffix.length);
+  let bare = base;
+  if (AUTONOMY_SUFFIXES.has(suffix)) {
+    for (let match = NATIONALITY_AT_END.exec(bare); match; match = NATIONALITY_AT_END.exec(bare)) {
+      if (bare.length - match[0].length < 2) break;
+      bare = bare.slice(0, -match[0].length);
+    }
+  }
+  return bare === base ? [base] : [bare, base];
 }

@@ -39,6 +39,11 @@ const RESOLVED: readonly (readonly [input: string, code: string, fullName: strin
   ['雅安天全县', '511825', '四川省雅安市天全县'],
   ['中山市坦洲镇（全镇）', '442000107', '广东省中山市坦洲镇'],
   ['广州市番禺区全境', '440113', '广东省广州市番禺区'],
+  // A short form that keeps the nationality; a county's short form before a township's of the same name elsewhere.
+  ['新疆维吾尔乌鲁木齐市', '650100', '新疆维吾尔自治区乌鲁木齐市'],
+  ['洛阳市瀍河回族', '410304', '河南省洛阳市瀍河回族区'],
+  ['广州市白云', '440111', '广东省广州市白云区'],
+  ['重庆市江北', '500105', '重庆市江北区'],
   // Renamed: the suffix changed (海门市 → 海门区, 2020).
   ['南通市海门市', '320614', '江苏省南通市海门区'],
 ];
@@ -55,7 +60,9 @@ const AMBIGUOUS: readonly (readonly [input: string, codes: readonly string[]])[]
   ['朝阳区', ['110105', '220104']],
   ['鼓楼区', ['320106', '320302', '350102', '410204']],
   ['朝阳', ['110105', '211300', '220104']],
-  ['南沙区', ['440115']], // only Guangzhou's: 三沙's needs 三沙市 before it (checked as resolved below)
+  ['南沙区', ['440115']],
+  ['大同区林源', ['230606011', '230606103']], // 林源街道 and 林源镇, both in 大庆市大同区
+  ['白云区云城', ['440111016', '520113007']], // 广州 and 贵阳 each have a 白云区 with a 云城街道 // only Guangzhou's: 三沙's needs 三沙市 before it (checked as resolved below)
 ];
 
 const UNRESOLVED: readonly (readonly [input: string, en: RegExp])[] = [

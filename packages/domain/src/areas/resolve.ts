@@ -6,13 +6,14 @@
  * lying under the one before (a later name may skip levels). A name is a division's official name, its short form
  * (suffix and nationalities dropped: 凉山, 甘洛, 毛阳; optionally followed by any administrative suffix: 凉山州,
  * 海门市 for 海门区) or an entry of {@link AREA_ALIASES}. Every reading of the whole input is scored (official name or
- * alias 0, short form 1, a different suffix after it +1, a township's short form with nothing before it +2); the
+ * alias 0, short form 1, a different suffix after it +1, a township's short form with nothing before it +2, a
+ * township after a division other than its own county +1, so `广州市白云` is 白云区 rather than a 白云 township); the
  * lowest-scored readings win. When they end at different divisions, one enclosing the others wins (`长沙` → 长沙市,
  * not 长沙县 inside it); otherwise the answer is `ambiguous` with every candidate.
  */
 import { AREA_ALIASES } from './aliases.js';
 import { divisionTable, isDescendant, type Division } from './divisions.js';
-import { LOOSE_SUFFIXES, TRAILING_FILLERS, normalizePlaceName, stemOf } from './names.js';
+import { LOOSE_SUFFIXES, TRAILING_FILLERS, normalizePlaceName, stemsOf } from './names.js';
 
 /** The resolver's answer for one input. */
 export type AreaResolution =
@@ -36,6 +37,7 @@ interface NameIndex {
 const COST_SHORT = 1;
 const COST_LOOSE_SUFFIX = 1;
 const COST_TOWNSHIP_ALONE = 2;
+const COST_TOWNSHIP_SKIPPING = 1;
 
 let index: NameIndex | undefined;
 
@@ -52,8 +54,7 @@ function nameIndex(): NameIndex {
   for (const division of all) {
     const official = normalizePlaceName(division.name);
     add(official, { division, cost: 0, short: false });
-    const stem = stemOf(official);
-    if (stem !== undefined && stem !== official) add(stem, { division, cost: COST_SHORT, short: true });
+    for (const stem of stemsOf(official)) add(stem, { division, cost: COST_SHORT, short: true });
   }
   for (const alias of AREA_ALIASES) {
     const division = byCode.get(alias.code);
@@ -129,7 +130,10 @@ export function resolveArea(input: string): AreaResolution {
           continue;
         }
         let step = entry.cost;
-        if (!after && division.level === 'township' && entry.short) step += COST_TOWNSHIP_ALONE;
+        if (division.level === 'township') {
+          if (!after && entry.short) step += COST_TOWNSHIP_ALONE;
+          else if (after && after.code !== division.parent) step += COST_TOWNSHIP_SKIPPING;
+        }
         const next = at + length;
         const alias = viaAlias || entry.alias !== undefined;
         read(next, division, cost + step, alias);

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizePlaceName, stemsOf } from './names.js';
+
+describe('stemsOf', () => {
+  const CASES: readonly (readonly [string, readonly string[]])[] = [
+    ['凉山彝族自治州', ['凉山', '凉山彝族']],
+    ['广西壮族自治区', ['广西', '广西壮族']],
+    ['新疆维吾尔自治区', ['新疆', '新疆维吾尔']],
+    ['内蒙古自治区', ['内蒙古']],
+    ['巍山彝族回族自治县', ['巍山', '巍山彝族回族']],
+    ['积石山保安族东乡族撒拉族自治县', ['积石山', '积石山保安族东乡族撒拉族']],
+    ['喀喇沁左翼蒙古族自治县', ['喀喇沁左翼', '喀喇沁左翼蒙古族']],
+    ['顺河回族区', ['顺河', '顺河回族']],
+    ['恩和俄罗斯族民族乡', ['恩和', '恩和俄罗斯族']],
+    ['甘洛县', ['甘洛']],
+    ['毛阳镇', ['毛阳']],
+    ['万江街道', ['万江']],
+    ['阿拉善盟', ['阿拉善']],
+    ['大兴安岭地区', ['大兴安岭']],
+    ['神农架林区', ['神农架']],
+    ['六枝特区', ['六枝']],
+    ['北京市', ['北京']],
+    ['郏县', []],
+    ['南沙群岛', []],
+  ];
+  for (const [name, stems] of CASES) {
+    it(`${name} → [${stems.join(', ')}]`, () => assert.deepEqual(stemsOf(name), stems));
+  }
+});
+
+describe('normalizePlaceName', () => {
+  const CASES: readonly (readonly [string, string])[] = [
+    [' 广西 桂林市·秀峰区（全境） ', '广西桂林市秀峰区全境'],
+    ['广东省／东莞市－万江街道', '广东省东莞市万江街道'],
+    ['中山市\t坦洲镇。', '中山市坦洲镇'],
+    ['ＡＢ１２', 'AB12'],
+    ['', ''],
+  ];
+  for (const [input, expected] of CASES) {
+    it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () =>
+      assert.equal(normalizePlaceName(input), expected));
+  }
+});
