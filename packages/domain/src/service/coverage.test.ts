@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { areaCodeLevel, areaCodeLineage, areaTreeDistance, isAreaCode } from './area-code-tree.js';
+import { areaCodeLevel, areaCodeLineage, areaTreeDistance, areaTreeRelation, isAreaCode } from './area-code-tree.js';
 import { coveringOutlets, indexCoverageRules, outletCovers, type CoverageRule } from './coverage.js';
 
 describe('area codes from digits', () => {
@@ -45,6 +45,13 @@ describe('area codes from digits', () => {
       assert.equal(areaTreeDistance(a, b), distance);
       assert.equal(areaTreeDistance(b, a), distance);
     });
+
+  it('names the nearest common ancestor, and none across provinces', () => {
+    assert.deepEqual(areaTreeRelation('513435104', '513435105'), { distance: 2, commonAncestor: '513435' });
+    assert.deepEqual(areaTreeRelation('513435104', '513401'), { distance: 3, commonAncestor: '513400' });
+    assert.deepEqual(areaTreeRelation('441900003', '441900003'), { distance: 0, commonAncestor: '441900003' });
+    assert.deepEqual(areaTreeRelation('513435104', '532927100'), { distance: 8 });
+  });
 });
 
 const include = (outletId: string, code: string): CoverageRule => ({ outletId, code, mode: 'include' });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../errors.js';
 import { createBusinessCalendar } from './business-calendar.js';
+import { areaTreeDistance } from './area-code-tree.js';
 import type { CoverageRule } from './coverage.js';
 import { createDispatchIndex, type DispatchNetwork, type DispatchTechnician } from './dispatch-index.js';
 import {
@@ -285,5 +286,125 @@ describe('dispatch: input and manual assignment', () => {
       (checkTechnicianForRequest(index, request, 'nobody', {}, calendar) as { reason: string }).reason,
       'unknown_technician',
     );
+  });
+});
+
+describe('dispatch: agrees with a scan of every technician on random networks', () => {
+  /** mulberry32, so every run draws the same networks. */
+  function seeded(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  }
+  // A small tree: two provinces, prefectures, counties and townships, all by digits.
+  const codes = ['510000', '513400', '513435', '513435104', '513435105', '513401', '513401001', '510100', '510104'];
+  const more = ['510104001', '530000', '532900', '532927', '532927100', '441900', '441900003', '441900004'];
+  const areas = [...codes, ...more];
+  const products = ['lock', 'safe'];
+  const faults = ['motor_jammed', 'battery_drained', 'other'];
+  const dates = ['2026-03-10', '2026-03-11', '2026-03-14', '2026-10-01', '2026-02-14'];
+
+  let withCandidates = 0;
+  for (let run = 0; run < 40; run++)
+    it(`network ${run}`, () => {
+      const random = seeded(run + 1);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+      const some = <T>(xs: readonly T[], p = 0.8): T[] => xs.filter(() => random() < p);
+      const netOutlets = Array.from({ length: 8 }, (_, i) => ({
+        id: `o${i}`,
+        areaCode: pick(areas),
+        active: random() > 0.1,
+      }));
+      const rules: CoverageRule[] = netOutlets.flatMap((o) =>
+        Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({
+          outletId: o.id,
+          code: pick(areas),
+          mode: random() < 0.8 ? ('include' as const) : ('exclude' as const),
+        })),
+      );
+      const techs: DispatchTechnician[] = Array.from({ length: 60 }, (_, i) => ({
+        id: `t${String(i).padStart(2, '0')}`,
+        homeOutletId: pick(netOutlets).id,
+        productLines: some(products),
+        faultCategories: some(faults),
+        rating: random() < 0.2 ? null : Math.round(random() * 50) / 10,
+        complaintRate: random() < 0.5 ? null : Math.round(random() * 100) / 1000,
+        capacityPerSlot: random() < 0.2 ? 1 : null,
+        active: random() > 0.1,
+        daysOff: some(dates, 0.2).slice(0, 1),
+        extraWorkingDays: random() < 0.2 ? [pick(dates)] : [],
+      }));
+      const loads = Object.fromEntries(techs.map((t) => [t.id, random() < 0.6 ? 0 : Math.floor(random() * 3)]));
+      const req: DispatchRequest = {
+        areaCode: pick(codes),
+        productLine: pick(products),
+        faultCategory: pick(faults),
+        date: pick(dates),
+        slot: 'afternoon',
+        limit: 100,
+      };
+      const index = createDispatchIndex({ outlets: netOutlets, coverage: rules, technicians: techs });
+      const decision = decideDispatch(index, req, loads, calendar);
+
+      // The scan, written from the rules in the ADR rather than from the index.
+      const expected = techs
+        .filter((t) => {
+          const outlet = netOutlets.find((o) => o.id === t.homeOutletId)!;
+          const own = rules.filter((r) => r.outletId === outlet.id);
+          const lineage = [
+            req.areaCode,
+            req.areaCode.slice(0, 6),
+            `${req.areaCode.slice(0, 4)}00`,
+            `${req.areaCode.slice(0, 2)}0000`,
+          ];
+          const deciding = lineage.map((code) => own.filter((r) => r.code === code)).find((rs) => rs.length > 0);
+          const covered = deciding !== undefined && deciding.every((r) => r.mode === 'include');
+          const working =
+            t.extraWorkingDays!.includes(req.date) ||
+            (!t.daysOff!.includes(req.date) && calendar.isWorkingDay(req.date));
+          return (
+            covered &&
+            outlet.active &&
+            t.active &&
+            t.productLines.includes(req.productLine) &&
+            t.faultCategories.includes(req.faultCategory) &&
+            working &&
+            loads[t.id]! < (t.capacityPerSlot ?? 2)
+          );
+        })
+        .map((t) => ({
+          id: t.id,
+          load: loads[t.id]!,
+          distance: areaTreeDistance(netOutlets.find((o) => o.id === t.homeOutletId)!.areaCode, req.areaCode),
+          rating: t.rating ?? 0,
+          complaints: t.complaintRate ?? 0,
+        }))
+        .sort(
+          (a, b) =>
+            a.load - b.load ||
+            a.distance - b.distance ||
+            b.rating - a.rating ||
+            a.complaints - b.complaints ||
+            a.id.localeCompare(b.id),
+        )
+        .map((t) => t.id);
+      if (expected.length > 0) withCandidates++;
+      assert.deepEqual(
+        decision.candidates.map((c) => c.technicianId),
+        expected,
+      );
+      assert.equal(
+        DISPATCH_REJECTIONS.reduce((sum, r) => sum + decision.rejected[r], 0) + decision.eligible,
+        techs.length,
+      );
+    });
+
+  it('drew networks where many technicians qualify, so the comparison is not empty', () => {
+    assert.ok(withCandidates >= 15, `${withCandidates} of 40`);
   });
 });
