@@ -21,6 +21,7 @@ import {
   DEMO_WORKSPACE,
   type DemoUser,
 } from './demo-data.js';
+import { seedServiceNetwork } from './service-demo-seed.js';
 
 export interface DemoSeedDeps {
   readonly services: Services;
@@ -32,6 +33,8 @@ export interface DemoSeedDeps {
   readonly runJobsUntilIdle: () => Promise<void>;
   /** Password generator; random by default. */
   readonly password?: (user: DemoUser) => string;
+  /** The seed's "now" (today's repair orders are booked for its date in Asia/Shanghai); the wall clock by default. */
+  readonly now?: () => Date;
 }
 
 export interface SeededUser {
@@ -45,6 +48,8 @@ export interface DemoSeedResult {
   readonly workspaceId: string;
   readonly users: readonly SeededUser[];
   readonly claimIds: readonly string[];
+  /** The service network's demo repair orders (booked for today). */
+  readonly repairOrderIds: readonly string[];
 }
 
 const randomPassword = (): string => randomBytes(12).toString('base64url');
@@ -154,7 +159,14 @@ export async function seedDemo(deps: DemoSeedDeps): Promise<DemoSeedResult> {
     }
   }
   await deps.runJobsUntilIdle();
-  return { workspaceId: workspace.id, users, claimIds };
+  const network = await seedServiceNetwork({
+    services,
+    workspaceId: workspace.id,
+    actors,
+    runJobsUntilIdle: deps.runJobsUntilIdle,
+    now: deps.now ?? (() => new Date()),
+  });
+  return { workspaceId: workspace.id, users, claimIds, repairOrderIds: network.orderIds };
 }
 
 /** The start-up log's table of demo users (printed once, when the demo is seeded). */
