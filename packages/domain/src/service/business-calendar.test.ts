@@ -92,6 +92,18 @@ describe('business calendar: days (State Council notices for 2025 and 2026)', ()
     assert.equal(own.nextWorkingDay('2031-01-01'), '2031-01-02');
   });
 
+  it('runs on weekends only without any data, and says so', () => {
+    const bare = createBusinessCalendar({ holidays: {}, workdays: {}, inLieuDays: {} });
+    assert.deepEqual(bare.dataYears, { from: 0, to: -1 });
+    assert.deepEqual(bare.dayKind('2026-10-01'), {
+      date: '2026-10-01',
+      kind: 'workday',
+      working: true,
+      fromHolidayData: false,
+    });
+    assert.equal(bare.isWorkingDay('2026-10-03'), false);
+  });
+
   it('refuses a malformed date', () => {
     for (const bad of ['2026-2-1', '2026-02-30', 'tomorrow'])
       assert.throws(

@@ -82,7 +82,8 @@ function parseName(raw: string): { zh: string; en: string } {
  */
 export function createBusinessCalendar(data: ChineseDaysData = chineseDaysData()): BusinessCalendar {
   const years = [...Object.keys(data.holidays), ...Object.keys(data.workdays)].map((d) => Number(d.slice(0, 4)));
-  const dataYears = { from: Math.min(...years), to: Math.max(...years) };
+  // No data at all: an empty range (every year falls back to weekends only).
+  const dataYears = years.length > 0 ? { from: Math.min(...years), to: Math.max(...years) } : { from: 0, to: -1 };
   const covered = new Set(years);
   const defaultHours = serviceDayHours(DEFAULT_SLOT_SETTINGS);
   const cache = new Map<string, DayInfo>();
