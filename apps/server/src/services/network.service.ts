@@ -30,19 +30,25 @@ export interface DispatchNetwork {
 
 /**
  * The network as dispatch sees it (for the repair-order services; no actor: callers have already authorised the
- * request they serve). Reads happen in one transaction so the version matches the rows.
+ * request they serve). Reads go to the read connection (`Db.reader`): on SQLite a WAL reader that never holds up the
+ * writer, since loading a large network takes a while (about a second for 5,000 outlets and 20,000 technicians), and
+ * in one snapshot (a read transaction; REPEATABLE READ on PostgreSQL) so the version matches the rows.
  */
 export class NetworkService {
   constructor(private readonly deps: Pick<ServiceDeps, 'db'>) {}
 
   /** The workspace's network version: 0 before the first change; compare it with a cached index's. */
   networkVersion(workspaceId: string): Promise<number> {
-    return readNetworkVersion(this.deps.db.kysely, workspaceId);
+    return readNetworkVersion(this.deps.db.reader, workspaceId);
   }
 
   /** The active network of a workspace and its version, read consistently. */
   async dispatchNetwork(workspaceId: string): Promise<DispatchNetwork> {
-    return this.deps.db.kysely.transaction().execute(async (trx) => {
+    const { reader, dialect } = this.deps.db;
+    const snapshot =
+      dialect === 'postgres' ? reader.transaction().setIsolationLevel('repeatable read') : reader.transaction();
+    return snapshot.execute(async (trx) => {
+      // The version first: were the snapshot ever older than the rows, a cache keyed by it is only rebuilt too soon.
       const version = await readNetworkVersion(trx, workspaceId);
       const outletRows = await trx
         .selectFrom('outlets')
