@@ -13,6 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { divisionAncestors, divisionChildren, getDivision, resolveArea, type Division } from '@proofdesk/domain';
@@ -25,26 +26,28 @@ const DOMAIN_DIST = join(REPO_ROOT, 'packages', 'domain', 'dist');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Import, first-use and heap figures from a fresh node process (the module cache of this one is warm). */
-function coldStart(): { importMs: number; firstUseMs: number; heapMb: number } {
+type Cold = { importMs: number; firstUseMs: number; firstUseCpuMs: number; heapMb: number };
+function coldStart(): Cold {
   const script = `
     const t0 = performance.now();
     const domain = await import(${JSON.stringify(join(DOMAIN_DIST, 'index.js'))});
     const t1 = performance.now();
     globalThis.gc(); const before = process.memoryUsage().heapUsed;
-    const t2 = performance.now();
+    const t2 = performance.now(); const c2 = process.cpuUsage();
     domain.resolveArea('凉山甘洛县');
-    const t3 = performance.now();
+    const t3 = performance.now(); const c3 = process.cpuUsage(c2);
     globalThis.gc(); const after = process.memoryUsage().heapUsed;
-    console.log(JSON.stringify({ importMs: t1 - t0, firstUseMs: t3 - t2, heapMb: (after - before) / 1048576 }));`;
+    console.log(JSON.stringify({ importMs: t1 - t0, firstUseMs: t3 - t2, firstUseCpuMs: (c3.user + c3.system) / 1000, heapMb: (after - before) / 1048576 }));`;
   const runs = [0, 1, 2].map(
     () =>
       JSON.parse(
         execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' }),
-      ) as { importMs: number; firstUseMs: number; heapMb: number },
+      ) as Cold,
   );
   return {
     importMs: median(runs.map((r) => r.importMs)),
     firstUseMs: median(runs.map((r) => r.firstUseMs)),
+    firstUseCpuMs: median(runs.map((r) => r.firstUseCpuMs)),
     heapMb: median(runs.map((r) => r.heapMb)),
   };
 }
@@ -93,23 +96,38 @@ function linearScan(all: readonly Division[], input: string): Division[] {
   return all.filter((d) => text === d.fullName || text.endsWith(d.name) || text.endsWith(short(d.name)));
 }
 
-function rate(inputs: readonly string[], resolve: (input: string) => unknown, runs = 5): number {
+/** Names per second over `inputs`: median of `runs` by the wall clock and by this process's CPU time. */
+function rate(inputs: readonly string[], resolve: (input: string) => unknown, runs = 5): { wall: number; cpu: number } {
   for (const input of inputs.slice(0, 200)) resolve(input);
-  const perRun: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     for (const input of inputs) resolve(input);
-    perRun.push((inputs.length / (performance.now() - start)) * 1000);
+    const used = process.cpuUsage(startCpu);
+    wall.push((inputs.length / (performance.now() - start)) * 1000);
+    cpu.push(inputs.length / ((used.user + used.system) / 1e6));
   }
-  return median(perRun);
+  return { wall: median(wall), cpu: median(cpu) };
 }
+const show = (r: { wall: number; cpu: number }) => `${r.wall.toFixed(0)}\t${r.cpu.toFixed(0)}`;
 
 const dataTs = statSync(join(REPO_ROOT, 'packages', 'domain', 'src', 'areas', 'divisions.data.ts')).size;
 const dataJs = statSync(join(DOMAIN_DIST, 'areas', 'divisions.data.js')).size;
 const cold = coldStart();
-console.log('division table\tsource bytes\tdist bytes\timport (ms)\tfirst use: parse + index (ms)\theap held (MB)');
 console.log(
-  ['NBS 2023', dataTs, dataJs, cold.importMs.toFixed(1), cold.firstUseMs.toFixed(1), cold.heapMb.toFixed(1)].join('\t'),
+  'division table\tsource bytes\tdist bytes\timport (ms)\tfirst use: parse + index (ms, wall / CPU)\theap held (MB)',
+);
+console.log(
+  [
+    'NBS 2023',
+    dataTs,
+    dataJs,
+    cold.importMs.toFixed(1),
+    `${cold.firstUseMs.toFixed(1)} / ${cold.firstUseCpuMs.toFixed(1)}`,
+    cold.heapMb.toFixed(1),
+  ].join('\t'),
 );
 
 const sample = readFileSync(fixturePath('areas', 'sample-service-areas.txt'), 'utf8')
@@ -142,16 +160,20 @@ for (const { input, code } of generated) {
 const baselineInputs = sample.slice(0, 40);
 const baseline = rate(baselineInputs, (input) => linearScan(everything, input), 3);
 
-console.log('\nworkload\tnames\tnames/s\tnote');
-console.log(`sample list ×${ROUNDS}\t${repeated.length}\t${rate(repeated, resolveArea).toFixed(0)}\tindexed resolver`);
+console.log('\nworkload\tnames\tnames/s (wall clock)\tnames/s (CPU time)\tnote');
+console.log(`sample list ×${ROUNDS}\t${repeated.length}\t${show(rate(repeated, resolveArea))}\tindexed resolver`);
 console.log(
-  `generated variants\t${generated.length}\t${rate(
-    generated.map((g) => g.input),
-    resolveArea,
-  ).toFixed(0)}\t` +
-    `${((100 * correct) / generated.length).toFixed(2)} % to the division they came from, ${ambiguous} ambiguous`,
+  `generated variants\t${generated.length}\t${show(
+    rate(
+      generated.map((g) => g.input),
+      resolveArea,
+    ),
+  )}\t` + `${((100 * correct) / generated.length).toFixed(2)} % to the division they came from, ${ambiguous} ambiguous`,
 );
+console.log(`full official names\t${fullNames.length}\t${show(rate(fullNames, resolveArea, 3))}\tindexed resolver`);
+console.log(`baseline: linear scan\t${baselineInputs.length}\t${show(baseline)}\tno index, same run`);
 console.log(
-  `full official names\t${fullNames.length}\t${rate(fullNames, resolveArea, 3).toFixed(0)}\tindexed resolver`,
+  `(load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores)`,
 );
-console.log(`baseline: linear scan\t${baselineInputs.length}\t${baseline.toFixed(0)}\tno index, same run`);

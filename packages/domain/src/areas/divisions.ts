@@ -69,7 +69,7 @@ export function parseDivisions(data: string): DivisionTable {
       code = head.padEnd(6, '0');
       if (digits === 4 || digits === 6) base = code;
     }
-    const parentCode = level === 'province' ? undefined : nearestListedAncestor(code, byCode);
+    const parentCode = level === 'province' ? undefined : digits === 3 ? base : nearestListedAncestor(code, byCode);
     if (level !== 'province' && parentCode === undefined) throw new Error(`no parent for ${code} ${name}`);
     const parent = parentCode === undefined ? undefined : byCode.get(parentCode);
     const division: Division = {
@@ -132,13 +132,19 @@ export function divisionChildren(code: string): Division[] {
   return [...(divisionTable().children.get(code) ?? [])];
 }
 
-/** Whether `descendant` lies under `ancestor` in the table (strictly: a division is not its own descendant). */
+/** How many leading digits of a code name the division at each level (the rest are zeros or below it). */
+const SIGNIFICANT_DIGITS: Record<DivisionLevel, number> = { province: 2, prefecture: 4, county: 6, township: 9 };
+
+/**
+ * Whether `descendant` lies under `ancestor` in the table (strictly: a division is not its own descendant). Codes are
+ * hierarchical, so this is a comparison of the ancestor's significant digits (`46` for 海南省 holds 469001).
+ */
 export function isDescendant(descendant: Division, ancestor: Division): boolean {
-  const { byCode } = divisionTable();
-  let parent = descendant.parent;
-  while (parent !== undefined) {
-    if (parent === ancestor.code) return true;
-    parent = byCode.get(parent)?.parent;
-  }
-  return false;
+  if (descendant === ancestor) return false;
+  const digits = SIGNIFICANT_DIGITS[ancestor.level];
+  if (SIGNIFICANT_DIGITS[descendant.level] <= digits) return false;
+  const a = ancestor.code;
+  const d = descendant.code;
+  for (let i = 0; i < digits; i++) if (a.charCodeAt(i) !== d.charCodeAt(i)) return false;
+  return true;
 }

@@ -31,7 +31,8 @@ interface IndexEntry {
 
 interface NameIndex {
   readonly byName: ReadonlyMap<string, readonly IndexEntry[]>;
-  readonly maxNameLength: number;
+  /** The longest name starting with each character: how far to look from a position. */
+  readonly longestFrom: ReadonlyMap<string, number>;
 }
 
 const COST_SHORT = 1;
@@ -40,6 +41,9 @@ const COST_TOWNSHIP_ALONE = 2;
 const COST_TOWNSHIP_SKIPPING = 1;
 
 let index: NameIndex | undefined;
+
+/** Names that normalising would not change (most official names: Chinese characters only). */
+const PLAIN_NAME = /^[\u4e00-\u9fff]+$/u;
 
 /** Builds (once) the map from every official name, short form and alias to the divisions it may mean. */
 function nameIndex(): NameIndex {
@@ -52,7 +56,7 @@ function nameIndex(): NameIndex {
     else byName.set(name, [entry]);
   };
   for (const division of all) {
-    const official = normalizePlaceName(division.name);
+    const official = PLAIN_NAME.test(division.name) ? division.name : normalizePlaceName(division.name);
     add(official, { division, cost: 0, short: false });
     for (const stem of stemsOf(official)) add(stem, { division, cost: COST_SHORT, short: true });
   }
@@ -69,9 +73,12 @@ function nameIndex(): NameIndex {
       ...(derived && !alias.after ? {} : { alias: alias.after ? { after: new Set(alias.after) } : {} }),
     });
   }
-  let maxNameLength = 0;
-  for (const name of byName.keys()) maxNameLength = Math.max(maxNameLength, name.length);
-  index = { byName, maxNameLength };
+  const longestFrom = new Map<string, number>();
+  for (const name of byName.keys()) {
+    const first = name[0]!;
+    if ((longestFrom.get(first) ?? 0) < name.length) longestFrom.set(first, name.length);
+  }
+  index = { byName, longestFrom };
   return index;
 }
 
@@ -97,7 +104,7 @@ interface Dead {
 export function resolveArea(input: string): AreaResolution {
   const text = normalizePlaceName(input);
   if (text === '') return { status: 'unresolved', input, reason: { zh: '输入为空', en: 'the input is empty' } };
-  const { byName, maxNameLength } = nameIndex();
+  const { byName, longestFrom } = nameIndex();
   const fillerFrom = fillerPositions(text);
   const readings: Reading[] = [];
   let best = Infinity;
@@ -116,7 +123,7 @@ export function resolveArea(input: string): AreaResolution {
       dead.after = after;
       dead.outside = undefined;
     }
-    const longest = Math.min(maxNameLength, text.length - at);
+    const longest = Math.min(longestFrom.get(text[at]!) ?? 0, text.length - at);
     for (let length = longest; length >= 2; length--) {
       const name = text.slice(at, at + length);
       const entries = byName.get(name);
