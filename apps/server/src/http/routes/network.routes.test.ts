@@ -73,9 +73,19 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(unknown.json<ErrorBody>().error.details?.field, 'areaCode');
       const body = { name: '甘洛网点', address: '甘洛县新市坝镇', areaCode: '513435', phones: ['0834-7801234'] };
       assert.equal((await call('POST', '/outlets', 'dispatcher', body)).statusCode, 403);
-      const created = await call('POST', '/outlets', 'admin', body);
+      const withKey = () =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/v1/outlets',
+          headers: { ...h.as.admin, 'idempotency-key': 'outlet-1' },
+          payload: body,
+        });
+      const created = await withKey();
       assert.equal(created.statusCode, 201, created.body);
       const outlet = created.json<{ id: string; version: number }>();
+      const replay = await withKey();
+      assert.equal(replay.statusCode, 201, 'a retried create answers the first outlet');
+      assert.equal(replay.json<{ id: string }>().id, outlet.id);
       assert.equal((await call('POST', '/outlets', 'admin', body)).statusCode, 409);
       assert.equal((await call('GET', `/outlets/${outlet.id}`, 'outsider')).statusCode, 404);
       assert.equal((await call('PATCH', `/outlets/${outlet.id}`, 'outsider', { address: 'x' })).statusCode, 404);
