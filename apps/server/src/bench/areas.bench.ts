@@ -61,7 +61,7 @@ function random(seed: number): () => number {
   };
 }
 
-const SHORT = /(?:(?:[\u4e00-\u9fff]{1,4}族)*(?:自治区|自治州|自治县|自治旗)|省|市|地区|盟|县|区|旗|镇|乡|街道)$/u;
+const SHORT = /(?:(?:[\u4e00-\u9fff]{1,4}族)*(?:自治区|自治州|自治县|自治旗)|省|市|地区|新区|盟|县|区|旗|镇|乡|街道)$/u;
 const short = (name: string) => {
   const stem = name.replace(SHORT, '');
   return stem.length >= 2 ? stem : name;

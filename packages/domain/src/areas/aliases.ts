@@ -47,6 +47,9 @@ export const AREA_ALIASES: readonly AreaAlias[] = [
   { name: '中山', code: '442000', note: '中山市, not 大连市中山区' },
   { name: '大同', code: '140200', note: '大同市, not 大庆市大同区' },
 
+  // Everyday names of development zones the suffix rules cannot derive.
+  { name: '园区', code: '320576', after: ['320500'], note: '苏州园区 = 苏州工业园区' },
+
   // Renamed or merged after people learnt the old name (brands' lists keep old names for years).
   { name: '襄樊', code: '420600', note: '襄樊市 renamed 襄阳市 in 2010' },
   { name: '思茅', code: '530800', note: '思茅市 renamed 普洱市 in 2007' },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizePlaceName, stemsOf } from './names.js';
+import { normalizePlaceName, stemsOf, zoneNamesOf } from './names.js';
 
 describe('stemsOf', () => {
   const CASES: readonly (readonly [string, readonly string[]])[] = [
@@ -21,6 +21,13 @@ describe('stemsOf', () => {
     ['神农架林区', ['神农架']],
     ['六枝特区', ['六枝']],
     ['北京市', ['北京']],
+    ['巴音郭楞蒙古自治州', ['巴音郭楞', '巴音郭楞蒙古']],
+    ['伊犁哈萨克自治州', ['伊犁', '伊犁哈萨克']],
+    ['察布查尔锡伯自治县', ['察布查尔', '察布查尔锡伯']],
+    ['海西蒙古族藏族自治州', ['海西', '海西蒙古族藏族']],
+    ['鄂伦春自治旗', ['鄂伦春']],
+    ['西藏自治区', ['西藏']],
+    ['浦东新区', ['浦东']],
     ['郏县', []],
     ['南沙群岛', []],
   ];
@@ -41,4 +48,22 @@ describe('normalizePlaceName', () => {
     it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () =>
       assert.equal(normalizePlaceName(input), expected));
   }
+});
+
+describe('zoneNamesOf', () => {
+  it('drops the places above a zone from its name and shortens the long forms', () => {
+    assert.deepEqual(zoneNamesOf('成都高新技术产业开发区', ['四川省', '四川', '成都市', '成都']), [
+      '成都高新区',
+      '高新技术产业开发区',
+      '高新区',
+    ]);
+    assert.deepEqual(zoneNamesOf('河北唐山芦台经济开发区', ['河北省', '河北', '唐山市', '唐山']), [
+      '河北唐山芦台经开区',
+      '唐山芦台经济开发区',
+      '唐山芦台经开区',
+      '芦台经济开发区',
+      '芦台经开区',
+    ]);
+    assert.deepEqual(zoneNamesOf('甘洛县', ['四川省']), []);
+  });
 });

@@ -63,8 +63,16 @@ const NATIONALITIES = [
   '基诺',
   '各',
 ];
-// Longest first so 蒙古族 is not read as 古族 after 蒙; 新疆维吾尔自治区 is written without 族.
-const NATIONALITY = `(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join('|')})族|维吾尔)`;
+// Longest first so 蒙古族 is not read as 古族 after 蒙.
+const NATIONALITY_LIST = [...NATIONALITIES].sort((a, b) => b.length - a.length).join('|');
+const NATIONALITY = `(?:${NATIONALITY_LIST})族`;
+/**
+ * Before 自治区/州/县/旗 a nationality may come without 族 (新疆维吾尔自治区, 巴音郭楞蒙古自治州, 伊犁哈萨克自治州,
+ * 察布查尔锡伯自治县): accepted there only, and only for names of two or more characters.
+ */
+const BARE_NATIONALITY = `(?:${NATIONALITIES.filter((n) => n.length >= 2)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 
 /**
  * Administrative suffixes, longest first. A stem is an official name without one of these (and without the
@@ -84,6 +92,7 @@ const SUFFIXES = [
   '地区',
   '林区',
   '特区',
+  '新区',
   '苏木',
   '省',
   '市',
@@ -96,7 +105,9 @@ const SUFFIXES = [
   '乡',
 ];
 const NATIONALITY_AT_END = new RegExp(`${NATIONALITY}$`, 'u');
-const AUTONOMY_SUFFIXES = new Set(['自治区', '自治州', '自治县', '自治旗', '民族乡', '民族镇', '乡', '镇', '区', '县']);
+const ANY_NATIONALITY_AT_END = new RegExp(`(?:${NATIONALITY}|${BARE_NATIONALITY})$`, 'u');
+const AUTONOMY_SUFFIXES = new Set(['自治区', '自治州', '自治县', '自治旗']);
+const ETHNIC_SUFFIXES = new Set(['民族乡', '民族镇', '乡', '镇', '区', '县']);
 
 /**
  * Suffixes a writer may put after a short name even when the official one differs (`海门市` for 海门区 after the
@@ -154,11 +165,53 @@ export function stemsOf(name: string): string[] {
   if (suffix === undefined) return [];
   const base = name.slice(0, -suffix.length);
   let bare = base;
-  if (AUTONOMY_SUFFIXES.has(suffix)) {
-    for (let match = NATIONALITY_AT_END.exec(bare); match; match = NATIONALITY_AT_END.exec(bare)) {
+  const nationality = AUTONOMY_SUFFIXES.has(suffix)
+    ? ANY_NATIONALITY_AT_END
+    : ETHNIC_SUFFIXES.has(suffix)
+      ? NATIONALITY_AT_END
+      : undefined;
+  if (nationality) {
+    for (let match = nationality.exec(bare); match; match = nationality.exec(bare)) {
       if (bare.length - match[0].length < 2) break;
       bare = bare.slice(0, -match[0].length);
     }
   }
   return bare === base ? [base] : [bare, base];
+}
+
+/** Long forms of development-zone names and how people shorten them (成都高新技术产业开发区 → 成都高新区). */
+const ZONE_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/(?:高新技术产业开发区|高新技术开发区|高技术产业开发区|新技术产业开发区|新技术开发区)$/u, '高新区'],
+  [/(?:经济技术开发区|经济开发区)$/u, '经开区'],
+];
+const ZONE = /开发区|园区|新区|管理区|示范区|试验区/u;
+
+/**
+ * Other names of a development zone, new area or management area (county or township level): without the names of
+ * the places above it that it starts with (`河北唐山芦台经济开发区` → `芦台经济开发区`), and with the long forms
+ * shortened (`高新区`, `经开区`). `prefixes` are those places' names and short forms. [] for other names.
+ * @example zoneNamesOf('成都高新技术产业开发区', ['四川省', '四川', '成都市', '成都']) // ['成都高新区', '高新技术产业开发区', '高新区']
+ */
+export function zoneNamesOf(name: string, prefixes: readonly string[]): string[] {
+  if (!ZONE.test(name)) return [];
+  const bases = [name];
+  const longestFirst = [...prefixes].sort((a, b) => b.length - a.length);
+  for (let rest = name, found = true; found;) {
+    found = false;
+    for (const prefix of longestFirst) {
+      if (rest.length - prefix.length >= 3 && rest.startsWith(prefix)) {
+        rest = rest.slice(prefix.length);
+        bases.push(rest);
+        found = true;
+        break;
+      }
+    }
+  }
+  const names = new Set<string>();
+  for (const base of bases) {
+    names.add(base);
+    for (const [long, short] of ZONE_ABBREVIATIONS) if (long.test(base)) names.add(base.replace(long, short));
+  }
+  names.delete(name);
+  return [...names].filter((n) => n.length >= 2);
 }

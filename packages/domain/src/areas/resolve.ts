@@ -13,7 +13,7 @@
  */
 import { AREA_ALIASES } from './aliases.js';
 import { divisionTable, isDescendant, type Division } from './divisions.js';
-import { LOOSE_SUFFIXES, TRAILING_FILLERS, normalizePlaceName, stemsOf } from './names.js';
+import { LOOSE_SUFFIXES, TRAILING_FILLERS, normalizePlaceName, stemsOf, zoneNamesOf } from './names.js';
 
 /** The resolver's answer for one input. */
 export type AreaResolution =
@@ -58,7 +58,18 @@ function nameIndex(): NameIndex {
   for (const division of all) {
     const official = PLAIN_NAME.test(division.name) ? division.name : normalizePlaceName(division.name);
     add(official, { division, cost: 0, short: false });
-    for (const stem of stemsOf(official)) add(stem, { division, cost: COST_SHORT, short: true });
+    // NBS numbers development zones and the like 71–79 among counties (130372 北戴河新区): their short forms yield to
+    // a district's of the same name (北戴河 is 北戴河区).
+    const zone = division.level === 'county' && division.code[4] === '7';
+    for (const stem of stemsOf(official)) add(stem, { division, cost: COST_SHORT + (zone ? 1 : 0), short: true });
+    if (division.level === 'county' || division.level === 'township') {
+      const above: string[] = [];
+      for (let code = division.parent; code !== undefined; code = byCode.get(code)?.parent) {
+        const name = byCode.get(code)!.name;
+        above.push(name, ...stemsOf(name));
+      }
+      for (const zone of zoneNamesOf(official, above)) add(zone, { division, cost: COST_SHORT, short: false });
+    }
   }
   for (const alias of AREA_ALIASES) {
     const division = byCode.get(alias.code);
@@ -193,6 +204,12 @@ function deadReason(text: string, dead: Dead): { zh: string; en: string } {
     return {
       zh: `${dead.after.fullName}内没有名为“${rest}”的区划`,
       en: `no division named "${rest}" in ${dead.after.fullName}`,
+    };
+  }
+  if (/^(?:中国)?(?:香港|澳门|台湾)/u.test(text)) {
+    return {
+      zh: '香港、澳门、台湾不在国家统计局的区划表中',
+      en: 'Hong Kong, Macao and Taiwan are not in the NBS division table',
     };
   }
   return { zh: `没有名为“${rest}”的区划`, en: `no division is named "${rest}"` };
