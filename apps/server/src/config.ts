@@ -23,6 +23,11 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Mark the session cookie Secure even when the request looks like plain HTTP (`PROOFDESK_SECURE_COOKIES=true`). */
   readonly secureCookies: boolean;
+  /**
+   * `proofdesk serve` runs on a clock that browser journeys move forward through `/api/v1/test-clock/advance`
+   * (`PROOFDESK_TEST_CLOCK=1`; for tests only, default off: without it the route does not exist).
+   */
+  readonly testClock: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -70,6 +75,7 @@ export function langFromLocale(locale: string | undefined): Lang {
  * - `PROOFDESK_LOG_LEVEL`: server log level (default info)
  * - `PROOFDESK_RATE_LIMIT_PER_MINUTE`: API requests per minute per credential or IP (default 600)
  * - `PROOFDESK_TRUST_PROXY`, `PROOFDESK_SECURE_COOKIES`: `true` or `false` (default false) behind a TLS proxy
+ * - `PROOFDESK_TEST_CLOCK`: `1` only for browser journeys: a clock they move forward (default off)
  * - `LC_ALL` / `LC_MESSAGES` / `LANG`: output language when `--lang` is not given
  * @throws {ConfigError} listing every invalid variable
  */
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
   const rateLimitPerMinute = positiveInteger(env, 'PROOFDESK_RATE_LIMIT_PER_MINUTE', 600, problems);
   const trustProxy = flag(env, 'PROOFDESK_TRUST_PROXY', problems);
   const secureCookies = flag(env, 'PROOFDESK_SECURE_COOKIES', problems);
+  const testClock = flag(env, 'PROOFDESK_TEST_CLOCK', problems);
   const logLevel = env.PROOFDESK_LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     problems.push(`PROOFDESK_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stderrIsTty = B
     rateLimitPerMinute,
     trustProxy,
     secureCookies,
+    testClock,
     ...(anchors ? { c2paTrustAnchorsPath: anchors } : {}),
     ...(contactKeys ? { contactKeys } : {}),
     ...(hmacKey ? { hmacKey } : {}),

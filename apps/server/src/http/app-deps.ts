@@ -49,6 +49,12 @@ export interface AppServices extends Pick<
   | 'technicians'
   | 'serviceSettings'
   | 'areas'
+  | 'repairOrders'
+  | 'repairWorkflow'
+  | 'dispatch'
+  | 'sla'
+  | 'visits'
+  | 'repairCustomers'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

@@ -15,6 +15,12 @@ import { Uuid7IdGenerator } from '../adapters/system/uuid7.id-generator.js';
 import { TEST_DIALECTS } from '../testing/databases.js';
 import { API_PREFIX, type ApiRoute } from './route.js';
 import { createTestApp, multipartFile, TEST_PASSWORD, testJpeg, type Credentials, type TestApp } from './test-app.js';
+import {
+  createRepairFixtures,
+  NARROWED,
+  REPAIR_SAMPLES,
+  type RepairFixtures,
+} from './routes/repair-matrix-fixtures.js';
 
 /** Ids of one of everything in the workspace under test. */
 interface Fixtures {
@@ -38,6 +44,7 @@ interface Fixtures {
   readonly buyerOfRejected: Credentials;
   readonly outletId: string;
   readonly technicianId: string;
+  readonly repair: RepairFixtures;
 }
 
 interface Sample {
@@ -160,6 +167,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
     },
   }),
   'GET /service/calendar': () => ({ query: { from: '2026-10-01', to: '2026-10-08' } }),
+  ...REPAIR_SAMPLES,
 };
 
 /** Routes over data shared by every workspace (China's divisions): another workspace reads the same, no 404. */
@@ -183,6 +191,8 @@ function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Cred
 type Principal = Role | 'api_key_agent' | 'buyer';
 
 function allowed(route: ApiRoute, who: Principal): boolean {
+  const narrowed = NARROWED[`${route.method} ${route.url}`];
+  if (narrowed) return who !== 'buyer' && narrowed(who === 'api_key_agent' ? 'agent' : who);
   if (route.access === 'public') return true;
   if (route.access === 'session') return who !== 'api_key_agent' && who !== 'buyer';
   if (who === 'buyer') return route.access === 'claim.buyer';
@@ -310,6 +320,7 @@ for (const dialect of TEST_DIALECTS) {
         },
         outletId: outlet.id,
         technicianId: technician.id,
+        repair: await createRepairFixtures(h),
       };
       for (const role of ROLES) credentials[role] = h.as[role];
       credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };

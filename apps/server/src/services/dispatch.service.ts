@@ -12,6 +12,8 @@ import {
   SLOTS,
   type Actor,
   type BusinessCalendar,
+  type DayKind,
+  type DispatchCandidate,
   type DispatchDecision,
   type DispatchIndex,
   type DispatchRequest,
@@ -25,14 +27,52 @@ import type { RepairOrderDetail } from './repair-order.service.js';
 import type { RepairWorkflowService } from './repair-workflow.service.js';
 import { requireText, type ServiceDeps } from './service-deps.js';
 
-/** Free capacity of one date and slot for a request: how many more bookings the eligible technicians can take. */
-export interface SlotAvailability {
+/** Free capacity of one day for a request, slot by slot. */
+export interface DayAvailability {
+  readonly date: string;
+  /** workday | weekend | holiday | makeup_workday (the business calendar's). */
+  readonly dayKind: DayKind;
+  /** The holiday's name, on holidays and their make-up days. */
+  readonly holiday: { readonly zh: string; readonly en: string } | null;
+  readonly slots: readonly {
+    readonly slot: Slot;
+    /** How many more bookings the eligible technicians can take. */
+    readonly free: number;
+    /** Technicians who pass every hard filter (coverage, skill, working day, capacity). */
+    readonly technicians: number;
+  }[];
+}
+
+/** A candidate with the names people read. */
+export type CandidateView = DispatchCandidate & {
+  readonly technicianName: string | null;
+  readonly outletName: string | null;
+};
+
+/** A dispatch decision for one order's date and slot, candidates named. */
+export interface DispatchView extends Omit<DispatchDecision, 'chosen' | 'candidates' | 'indexVersion'> {
   readonly date: string;
   readonly slot: Slot;
-  readonly working: boolean;
-  /** Technicians who pass every hard filter (coverage, skill, working day, capacity). */
-  readonly technicians: number;
-  readonly freeCapacity: number;
+  readonly chosen: CandidateView | null;
+  readonly candidates: readonly CandidateView[];
+  readonly networkVersion: string | number | null;
+}
+
+function present(decision: DispatchDecision, index: DispatchIndex, request: DispatchRequest): DispatchView {
+  const named = (c: DispatchCandidate): CandidateView => ({
+    ...c,
+    technicianName: index.technicians.get(c.technicianId)?.technician.name ?? null,
+    outletName: index.outlets.get(c.outletId)?.name ?? null,
+  });
+  const { indexVersion, chosen, candidates, ...rest } = decision;
+  return {
+    ...rest,
+    date: request.date,
+    slot: request.slot,
+    chosen: chosen ? named(chosen) : null,
+    candidates: candidates.map(named),
+    networkVersion: indexVersion ?? null,
+  };
 }
 
 /** Most days one availability query spans. */
@@ -133,7 +173,7 @@ export class DispatchService {
    * counts of who was left out and why.
    * @throws {DomainError} `forbidden` without `service.dispatch`; `not_found`; `invalid_input`
    */
-  async candidates(actor: Actor, orderId: string, when?: { date?: string; slot?: Slot }): Promise<DispatchDecision> {
+  async candidates(actor: Actor, orderId: string, when?: { date?: string; slot?: Slot }): Promise<DispatchView> {
     requirePermission(actor, 'service.dispatch');
     const db = this.deps.db.kysely;
     const row = await loadRepairOrderRow(db, actor.workspaceId, orderId);
@@ -142,7 +182,7 @@ export class DispatchService {
       this.indexFor(actor.workspaceId),
       this.loads(db, actor.workspaceId, request.date, request.slot, row.id),
     ]);
-    return decideDispatch(index, request, loads, this.calendar);
+    return present(decideDispatch(index, request, loads, this.calendar), index, request);
   }
 
   /**
@@ -177,7 +217,7 @@ export class DispatchService {
         eligible: decision.eligible,
         rejected: decision.rejected,
         runnersUp: decision.candidates.slice(1, 4).map((c) => c.technicianId),
-        networkVersion: decision.indexVersion ?? null,
+        networkVersion: decision.networkVersion,
       },
     );
   }
@@ -218,7 +258,7 @@ export class DispatchService {
   async availability(
     actor: Actor,
     query: { areaCode: string; productLine: string; faultCategory: string; from: string; to: string },
-  ): Promise<SlotAvailability[]> {
+  ): Promise<{ days: DayAvailability[] }> {
     requirePermission(actor, 'network.read');
     return this.availabilityIn(actor.workspaceId, query);
   }
@@ -227,7 +267,7 @@ export class DispatchService {
   async availabilityIn(
     workspaceId: string,
     query: { areaCode: string; productLine: string; faultCategory: string; from: string; to: string },
-  ): Promise<SlotAvailability[]> {
+  ): Promise<{ days: DayAvailability[] }> {
     const from = assertIsoDate(query.from, 'from');
     const to = assertIsoDate(query.to, 'to');
     if (to < from || addDays(from, MAX_AVAILABILITY_DAYS - 1) < to)
@@ -248,9 +288,10 @@ export class DispatchService {
       .where('status', 'in', HOLDING)
       .groupBy(['technician_id', 'booked_date', 'booked_slot'])
       .execute();
-    const out: SlotAvailability[] = [];
-    for (let date = from; date <= to; date = addDays(date, 1))
-      for (const slot of SLOTS) {
+    const days: DayAvailability[] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      const info = this.calendar.dayKind(date);
+      const slots = SLOTS.map((slot) => {
         const loads = new Map(
           booked
             .filter((b) => b.booked_date === date && b.booked_slot === slot)
@@ -265,19 +306,19 @@ export class DispatchService {
             date,
             slot,
             capacityPerTechnician: settings.slots.capacityPerTechnician,
-            limit: index.technicianCount,
+            limit: Math.max(1, index.technicianCount),
           },
           loads,
           this.calendar,
         );
-        out.push({
-          date,
+        return {
           slot,
-          working: this.calendar.isWorkingDay(date),
+          free: decision.candidates.reduce((sum, c) => sum + Math.max(0, c.capacity - c.load), 0),
           technicians: decision.eligible,
-          freeCapacity: decision.candidates.reduce((sum, c) => sum + Math.max(0, c.capacity - c.load), 0),
-        });
-      }
-    return out;
+        };
+      });
+      days.push({ date, dayKind: info.kind, holiday: info.name ?? null, slots });
+    }
+    return { days };
   }
 }

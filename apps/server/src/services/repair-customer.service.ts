@@ -9,7 +9,7 @@ import { nowIso, requireText, type ServiceDeps } from './service-deps.js';
 /** What a customer sees through their status link: the order's progress, masked, nothing internal. */
 export interface CustomerOrderView {
   readonly number: string;
-  readonly status: string;
+  readonly status: RepairOrderStatus;
   readonly statusLabel: { readonly zh: string; readonly en: string };
   readonly areaName: string;
   readonly productLine: string;
@@ -50,6 +50,17 @@ export class RepairCustomerService {
     private readonly workflow: RepairWorkflowService,
   ) {}
 
+  /** The id of the workspace with this slug. @throws {DomainError} `not_found` */
+  async workspaceIdOf(slug: string): Promise<string> {
+    const workspace = await this.deps.db.kysely
+      .selectFrom('workspaces')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (!workspace) throw errors.notFound('workspace', slug);
+    return workspace.id;
+  }
+
   /**
    * A booking through the public web form of the workspace with this slug (channel `web`).
    * @throws {DomainError} `not_found` for an unknown slug; `invalid_input`
@@ -58,13 +69,7 @@ export class RepairCustomerService {
     slug: string,
     input: Omit<RepairIntake, 'channel'>,
   ): Promise<{ view: CustomerOrderView; statusToken: string }> {
-    const workspace = await this.deps.db.kysely
-      .selectFrom('workspaces')
-      .select('id')
-      .where('slug', '=', slug)
-      .executeTakeFirst();
-    if (!workspace) throw errors.notFound('workspace', slug);
-    const actor: Actor = { kind: 'repair_customer', orderId: null, workspaceId: workspace.id };
+    const actor: Actor = { kind: 'repair_customer', orderId: null, workspaceId: await this.workspaceIdOf(slug) };
     const result: IntakeResult = await this.orders.intake(actor, { ...input, channel: 'web' });
     return { view: await this.view(await this.rowByToken(result.statusToken)), statusToken: result.statusToken };
   }

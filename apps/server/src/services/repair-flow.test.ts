@@ -360,7 +360,7 @@ for (const dialect of TEST_DIALECTS) {
             from: when.date,
             to: when.date,
           })
-        ).find((a) => a.slot === 'evening')?.freeCapacity;
+        ).days[0]?.slots.find((a) => a.slot === 'evening')?.free;
       assert.equal(await slotFree(), 4, 'two technicians, two bookings each');
       const assignedTo: string[] = [];
       for (let i = 0; i < 4; i++) {

@@ -1,5 +1,6 @@
-import { DEFAULT_SLA_POLICY, firstInspectionFree, type SlaPolicy, type SlotSettings } from '@proofdesk/domain';
+import { firstInspectionFree, type SlaPolicy, type SlotSettings } from '@proofdesk/domain';
 import type { DispatchNetwork } from './network.service.js';
+import type { ServiceSettings } from './service-settings.service.js';
 
 /** The workspace's service settings as the repair-order services use them. */
 export interface RepairSettings {
@@ -22,35 +23,23 @@ export interface RepairNetwork {
   dispatchNetwork(workspaceId: string): Promise<DispatchNetwork>;
 }
 
-/** The settings fields the repair services read, whichever of them the network's settings carry. */
-interface SettingsSource {
-  readonly slots: SlotSettings;
-  readonly productLines: readonly string[];
-  readonly sla?: SlaPolicy;
-  readonly slaPolicy?: SlaPolicy;
-  /** Free first inspection: for a customer's first order (default true). */
-  readonly freeFirstInspection?: boolean;
-}
-
 /**
- * The repair services' view of the network services: settings (SLA policy defaulting to the domain's
- * `DEFAULT_SLA_POLICY`, the free first inspection for a customer's first order unless turned off), the network
- * version and the dispatch network.
+ * The repair services' view of the network services: the workspace's settings (slots, SLA policy, the inspection
+ * policy's free first inspection, product lines), the network version and the dispatch network.
  */
 export function repairNetworkOf(sources: {
-  settingsOf(workspaceId: string): Promise<{ readonly settings: SettingsSource }>;
+  settingsOf(workspaceId: string): Promise<{ readonly settings: ServiceSettings }>;
   networkVersion(workspaceId: string): Promise<number>;
   dispatchNetwork(workspaceId: string): Promise<DispatchNetwork>;
 }): RepairNetwork {
   return {
     async settings(workspaceId) {
       const { settings } = await sources.settingsOf(workspaceId);
-      const free = settings.freeFirstInspection ?? true;
       return {
         productLines: settings.productLines,
         slots: settings.slots,
-        slaPolicy: settings.slaPolicy ?? settings.sla ?? DEFAULT_SLA_POLICY,
-        firstInspectionFree: (priorOrders) => firstInspectionFree({ freeFirstInspection: free }, priorOrders),
+        slaPolicy: settings.sla,
+        firstInspectionFree: (priorOrders) => firstInspectionFree(settings.inspection, priorOrders),
       };
     },
     networkVersion: (workspaceId) => sources.networkVersion(workspaceId),

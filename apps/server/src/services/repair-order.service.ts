@@ -52,7 +52,8 @@ export interface RepairIntake {
   /** A division code (township or county); or `areaText`, resolved by the area resolver. */
   readonly areaCode?: string;
   readonly areaText?: string;
-  readonly productLine: string;
+  /** One of the workspace's product lines; omitted: its first. */
+  readonly productLine?: string;
   readonly serial?: string;
   readonly faultCategory: FaultCategory;
   readonly description: string;
@@ -144,7 +145,11 @@ export class RepairOrderService {
     const address = requireText('customer.address', input.customer?.address, 500);
     const area = resolveIntakeArea(input.areaCode, input.areaText);
     const settings = await this.network.settings(actor.workspaceId);
-    const productLine = requireText('productLine', input.productLine, 100);
+    // Without a product line, the workspace's first (most brands service one).
+    const productLine =
+      input.productLine === undefined || input.productLine.trim() === ''
+        ? (settings.productLines[0] ?? requireText('productLine', input.productLine, 100))
+        : requireText('productLine', input.productLine, 100);
     if (settings.productLines.length > 0 && !settings.productLines.includes(productLine))
       throw errors.invalidInput('productLine', {
         zh: `须为 ${settings.productLines.join('、')} 之一`,

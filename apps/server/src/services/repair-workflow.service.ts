@@ -72,6 +72,44 @@ export class RepairWorkflowService {
   }
 
   /**
+   * Any status event but `assign` (see the dispatch service), as the events route takes them: a technician's step
+   * needs `service.work` (a technician only on their own order), `reschedule` and `close` need `service.dispatch`,
+   * `cancel` needs `service.intake`.
+   * @throws {DomainError} `forbidden`; `not_found`; `invalid_input`; `invalid_state`; `conflict`
+   */
+  async applyEvent(
+    actor: Actor,
+    orderId: string,
+    input: {
+      readonly event: Exclude<RepairOrderEvent, 'assign'>;
+      readonly note?: string;
+      readonly reason?: string;
+      readonly date?: string;
+      readonly slot?: Slot;
+    },
+  ): Promise<RepairOrderDetail> {
+    switch (input.event) {
+      case 'reschedule':
+        return this.reschedule(actor, orderId, {
+          date: input.date ?? '',
+          slot: input.slot ?? ('' as Slot),
+          reason: input.reason ?? '',
+        });
+      case 'close':
+        return this.close(actor, orderId, input.note);
+      case 'cancel':
+        return this.cancel(actor, orderId, input.reason ?? '');
+      case 'accept':
+      case 'call_customer':
+      case 'depart':
+      case 'arrive':
+      case 'complete':
+      case 'parts_needed':
+        return this.technicianEvent(actor, orderId, input.event, input.note);
+    }
+  }
+
+  /**
    * Assigns (or reassigns) the order to a technician for a date and slot, by a dispatcher with a reason, or by
    * automatic dispatch with its explanation. The technician's home outlet becomes the order's outlet.
    * @throws {DomainError} `forbidden` without `service.dispatch`; `not_found` (order or technician);

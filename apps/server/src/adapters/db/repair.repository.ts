@@ -1,4 +1,4 @@
-import { errors, type IdGenerator } from '@proofdesk/domain';
+import { errors, type FaultCategory, type IdGenerator, type RepairOrderStatus, type Slot } from '@proofdesk/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.js';
 import type { RepairOrderEventsTable, RepairOrdersTable, RepairVisitsTable, VisitMediaTable } from './schema-repair.js';
@@ -7,7 +7,7 @@ import type { RepairOrderEventsTable, RepairOrdersTable, RepairVisitsTable, Visi
 export interface RepairOrder {
   readonly id: string;
   readonly number: string;
-  readonly channel: string;
+  readonly channel: 'phone' | 'web' | 'counter';
   readonly customerId: string;
   /** `张*` and `138****5678`: the contact as shown unless revealed. */
   readonly customerNameMasked: string;
@@ -16,17 +16,17 @@ export interface RepairOrder {
   readonly areaName: string;
   readonly productLine: string;
   readonly serial: string | null;
-  readonly warrantyStatus: string;
+  readonly warrantyStatus: 'in_warranty' | 'expired' | 'unknown';
   readonly freeInspection: boolean;
-  readonly faultCategory: string;
+  readonly faultCategory: FaultCategory;
   readonly description: string;
   readonly preferredDate: string;
-  readonly preferredSlot: string;
-  readonly status: string;
+  readonly preferredSlot: Slot;
+  readonly status: RepairOrderStatus;
   readonly outletId: string | null;
   readonly technicianId: string | null;
   readonly bookedDate: string | null;
-  readonly bookedSlot: string | null;
+  readonly bookedSlot: Slot | null;
   readonly slaBreached: boolean;
   readonly version: number;
   readonly createdAt: string;
@@ -90,7 +90,7 @@ export function toRepairOrder(
   return {
     id: row.id,
     number: row.number,
-    channel: row.channel,
+    channel: row.channel as RepairOrder['channel'],
     customerId: row.customer_id,
     customerNameMasked: contact.nameMasked,
     customerPhoneMasked: contact.phoneMasked,
@@ -98,17 +98,17 @@ export function toRepairOrder(
     areaName: row.area_name,
     productLine: row.product_line,
     serial: row.serial,
-    warrantyStatus: row.warranty_status,
+    warrantyStatus: row.warranty_status as RepairOrder['warrantyStatus'],
     freeInspection: Number(row.free_inspection) === 1,
-    faultCategory: row.fault_category,
+    faultCategory: row.fault_category as FaultCategory,
     description: row.description,
     preferredDate: row.preferred_date,
-    preferredSlot: row.preferred_slot,
-    status: row.status,
+    preferredSlot: row.preferred_slot as Slot,
+    status: row.status as RepairOrderStatus,
     outletId: row.outlet_id,
     technicianId: row.technician_id,
     bookedDate: row.booked_date,
-    bookedSlot: row.booked_slot,
+    bookedSlot: row.booked_slot as Slot | null,
     slaBreached: Number(row.sla_breached) === 1,
     version: Number(row.version),
     createdAt: row.created_at,

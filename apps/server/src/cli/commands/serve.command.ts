@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from '../../config.js';
 import { createForensicPorts } from '../../adapters/media/forensic-ports.js';
 import { composeServer, type EmptyDatabaseContext } from '../../http/compose.js';
+import { TestClock } from '../../services/sla-test-clock.js';
 import { createHttpLogger } from '../../http/logger.js';
 import { databaseSpec, dataPaths } from '../data-paths.js';
 import { stopped } from '../stop-signal.js';
@@ -87,6 +88,7 @@ export async function runServe(args: readonly string[], deps: ServeCommandDeps):
         secureCookies: config.secureCookies,
       },
       ...(deps.onEmptyDatabase && values['no-demo'] !== true ? { onEmptyDatabase: deps.onEmptyDatabase } : {}),
+      ...(config.testClock ? { clock: new TestClock() } : {}),
     });
     try {
       const address = await server.app.listen({ port, host });

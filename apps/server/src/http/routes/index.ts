@@ -9,6 +9,9 @@ import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { orderRoutes } from './orders.routes.js';
+import { repairOrderRoutes } from './repair-orders.routes.js';
+import { testClockRoutes } from './repair-test-clock.routes.js';
+import { servicePublicRoutes } from './service-public.routes.js';
 import { userRoutes } from './users.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
@@ -26,5 +29,8 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...checkRoutes(deps),
     ...areaRoutes(deps),
     ...networkRoutes(deps),
+    ...repairOrderRoutes(deps),
+    ...servicePublicRoutes(deps),
+    ...testClockRoutes(deps),
   ];
 }
