@@ -81,6 +81,7 @@ const UNRESOLVED: readonly (readonly [input: string, en: RegExp])[] = [
   ['广州市不存在区', /no division named "不存在区" in 广东省广州市/],
   ['毛阳毛阳毛阳', /.+/],
   ['香港', /Hong Kong, Macao and Taiwan are not in the NBS division table/],
+  ['北京市' + '全'.repeat(78), /too long \(81 characters, at most 80\)/],
   ['中国台湾台北市', /Hong Kong, Macao and Taiwan/],
   ['成都高新区', /"高新区" .* is not in 四川省成都市/], // NBS lists its streets under 武侯区 and others: no code of its own
 ];
@@ -154,4 +155,23 @@ describe('resolveArea on the whole table', () => {
     t.diagnostic(`${all.length} full names in ${Math.round(performance.now() - started)} ms, ${wrong.length} wrong`);
     assert.deepEqual(wrong.slice(0, 10), []);
   });
+});
+
+describe('resolveArea on hostile input', () => {
+  for (const input of [
+    '全'.repeat(80),
+    '城关镇'.repeat(26),
+    '朝阳'.repeat(40),
+    `北京市${'全'.repeat(77)}`,
+    'x'.repeat(100_000),
+  ]) {
+    it(`answers ${input.slice(0, 6)}… (${input.length} characters) within 250 ms (a quadratic reading would take seconds)`, () => {
+      resolveArea('凉山甘洛县'); // the index is built
+      const started = performance.now();
+      const result = resolveArea(input);
+      const elapsedMs = performance.now() - started;
+      assert.ok(elapsedMs < 250, `${elapsedMs} ms`);
+      assert.notEqual(result.status, undefined);
+    });
+  }
 });

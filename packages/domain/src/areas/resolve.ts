@@ -35,6 +35,12 @@ interface NameIndex {
   readonly longestFrom: ReadonlyMap<string, number>;
 }
 
+/**
+ * The longest input read (after normalising): the longest full official name has 37 characters; a place name with
+ * a few fillers fits, a pasted address or a hostile line does not (and cannot make reading slow).
+ */
+export const MAX_NAME_CHARS = 80;
+
 const COST_SHORT = 1;
 const COST_LOOSE_SUFFIX = 1;
 const COST_TOWNSHIP_ALONE = 2;
@@ -115,6 +121,16 @@ interface Dead {
 export function resolveArea(input: string): AreaResolution {
   const text = normalizePlaceName(input);
   if (text === '') return { status: 'unresolved', input, reason: { zh: '输入为空', en: 'the input is empty' } };
+  if (text.length > MAX_NAME_CHARS) {
+    return {
+      status: 'unresolved',
+      input,
+      reason: {
+        zh: `名称过长（${text.length} 个字符，最多 ${MAX_NAME_CHARS} 个）`,
+        en: `the name is too long (${text.length} characters, at most ${MAX_NAME_CHARS})`,
+      },
+    };
+  }
   const { byName, longestFrom } = nameIndex();
   const fillerFrom = fillerPositions(text);
   const readings: Reading[] = [];
