@@ -4484,6 +4484,1349 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/repair-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List repair orders, newest first, with the board’s filters
+         * @description A technician sees only the orders assigned to them. Contact data is masked.
+         *
+         *     Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Booked date, or the preferred date before booking */
+                    date?: string;
+                    slot?: "morning" | "afternoon" | "evening";
+                    /** @description Division code prefix: 4601 for 海口市, 460106 for 龙华区 */
+                    areaPrefix?: string;
+                    status?: "reported" | "assigned" | "accepted" | "on_the_way" | "on_site" | "completed" | "needs_parts" | "rescheduled" | "closed" | "cancelled";
+                    outletId?: string;
+                    technicianId?: string;
+                    sla?: "breached" | "ok";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RepairOrder"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Take a repair order in (phone, counter)
+         * @description The customer is found by phone (blind index) or created; contact and address are sealed. The area is a division code or free text resolved to one county or township (an ambiguous text answers 422 with its candidates in `details.candidates`). Answers the order and the customer’s status-link token, shown once (only its hash is stored; so this create is not replayed by Idempotency-Key).
+         *
+         *     Access: `service.intake`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer: {
+                            name: string;
+                            phone: string;
+                            /** @description Street, building, door: sealed at rest */
+                            address: string;
+                        };
+                        /** @description Division code: county (6 digits) or township (9) */
+                        areaCode?: string;
+                        /** @description Free text (凉山甘洛县), resolved when no areaCode */
+                        areaText?: string;
+                        /** @description One of the workspace's product lines (default: its first) */
+                        productLine?: string;
+                        serial?: string;
+                        /** @enum {string} */
+                        faultCategory: "fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other";
+                        description: string;
+                        /** @description YYYY-MM-DD, Asia/Shanghai */
+                        preferredDate: string;
+                        /** @enum {string} */
+                        preferredSlot: "morning" | "afternoon" | "evening";
+                        /** @enum {string} */
+                        channel: "phone" | "web" | "counter";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: components["schemas"]["RepairOrderDetail"];
+                            statusToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One repair order: history with dispatch explanations, SLA timers, visit and media
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/dispatch-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ranked technicians for the order’s (or the given) date and slot, each explained
+         * @description Access: `service.dispatch`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    date?: string;
+                    slot?: "morning" | "afternoon" | "evening";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchDecision"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatch automatically to the best-ranked technician
+         * @description 409 `invalid_state` when nobody is eligible (the message says who was left out and why).
+         *
+         *     Access: `service.dispatch`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD, Asia/Shanghai */
+                        date?: string;
+                        /** @enum {string} */
+                        slot?: "morning" | "afternoon" | "evening";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign or reassign by hand, with a reason
+         * @description May override the hard filters (a full slot, outside the coverage); the override is recorded.
+         *
+         *     Access: `service.dispatch`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        technicianId: string;
+                        /** @description YYYY-MM-DD, Asia/Shanghai */
+                        date: string;
+                        /** @enum {string} */
+                        slot: "morning" | "afternoon" | "evening";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the order on: accept, call_customer, depart, arrive, complete, parts_needed, reschedule, close, cancel
+         * @description The technician’s steps need `service.work` (a technician only on their own order; another’s answers 404); `reschedule` (with `date`, `slot`, `reason`) and `close` need `service.dispatch`; `cancel` (with `reason`) needs `service.intake`. 409 `invalid_state` when the status machine does not allow the event.
+         *
+         *     Access: `network.read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "accept" | "call_customer" | "depart" | "arrive" | "complete" | "parts_needed" | "reschedule" | "close" | "cancel";
+                        note?: string;
+                        /** @description Required for reschedule and cancel */
+                        reason?: string;
+                        /** @description reschedule: the new date */
+                        date?: string;
+                        /**
+                         * @description reschedule: the new slot
+                         * @enum {string}
+                         */
+                        slot?: "morning" | "afternoon" | "evening";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairOrderDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the visit: check-in and check-out, notes, parts and fees (fen)
+         * @description Access: `service.work`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkedInAt?: string | null;
+                        checkedOutAt?: string | null;
+                        notes?: string | null;
+                        parts?: {
+                            name: string;
+                            quantity: number;
+                            priceFen: number;
+                        }[];
+                        feeFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairVisit"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/visit/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit’s photos and recordings
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitMedia"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a photo or a recording to the visit
+         * @description multipart/form-data with one file in the field `file`: a photo (JPEG, PNG, WebP, HEIC…) or a recording of the call or visit (M4A, MP3, AMR, WAV, OGG), recognised by its bytes (415 otherwise), 413 over the size limit, nothing stored when refused.
+         *
+         *     Access: `service.work`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The photo (JPEG, PNG, WebP, HEIC, AVIF…)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitMedia"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/visit/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of one photo or recording (its type sniffed at upload)
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    mediaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageBytes"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/contact/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer’s full name, phone and address (audited)
+         * @description With `service.contact_reveal`, or as the technician assigned to the order; 403 otherwise. Every reveal is written to the audit log with who asked.
+         *
+         *     Access: `network.read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RepairContact"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free booking capacity per day and slot for an area, product line and fault
+         * @description Counts the technicians who pass every hard filter and their free bookings; at most 31 days.
+         *
+         *     Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Division code: county (6 digits) or township (9) */
+                    areaCode: string;
+                    productLine: string;
+                    faultCategory: "fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other";
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    from: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Availability"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA escalations, newest first
+         * @description Access: `service.dispatch`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the unacknowledged */
+                    open?: "true" | "false";
+                    orderId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaEscalation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/escalations/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an escalation (audited)
+         * @description Access: `service.dispatch`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaEscalation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/workspaces/{slug}/repair-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a repair through the public web form
+         * @description Answers the status-link token (shown once) and the order as the customer sees it. Rate-limited per IP.
+         *
+         *     Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer: {
+                            name: string;
+                            phone: string;
+                            /** @description Street, building, door: sealed at rest */
+                            address: string;
+                        };
+                        /** @description Division code: county (6 digits) or township (9) */
+                        areaCode?: string;
+                        /** @description Free text (凉山甘洛县), resolved when no areaCode */
+                        areaText?: string;
+                        /** @description One of the workspace's product lines (default: its first) */
+                        productLine?: string;
+                        serial?: string;
+                        /** @enum {string} */
+                        faultCategory: "fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other";
+                        description: string;
+                        /** @description YYYY-MM-DD, Asia/Shanghai */
+                        preferredDate: string;
+                        /** @enum {string} */
+                        preferredSlot: "morning" | "afternoon" | "evening";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusToken: string;
+                            order: components["schemas"]["CustomerRepairOrder"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/workspaces/{slug}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free booking capacity per day and slot, for the public form
+         * @description Access: `public`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Division code: county (6 digits) or township (9) */
+                    areaCode: string;
+                    productLine: string;
+                    faultCategory: "fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other";
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    from: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Availability"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/repair-orders/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer’s order through their status link
+         * @description Access: `public`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRepairOrder"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/repair-orders/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the completed repair with a rating (closes the order)
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rating: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRepairOrder"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/repair-orders/{token}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the order before the repair
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerRepairOrder"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4897,6 +6240,258 @@ export interface components {
                 /** @description ISO 8601 UTC time */
                 createdAt: string;
             }[];
+        };
+        RepairOrder: {
+            id: string;
+            /** @description People’s reference, e.g. RO-261122-4K7Q2M */
+            number: string;
+            /** @enum {string} */
+            channel: "phone" | "web" | "counter";
+            customerId: string;
+            /** @description 张* — the full name only on an audited reveal */
+            customerNameMasked: string;
+            /** @description 138****5678 */
+            customerPhoneMasked: string;
+            areaCode: string;
+            areaName: string;
+            productLine: string;
+            serial: string | null;
+            /**
+             * @description At intake
+             * @enum {string}
+             */
+            warrantyStatus: "in_warranty" | "expired" | "unknown";
+            freeInspection: boolean;
+            /** @enum {string} */
+            faultCategory: "fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other";
+            description: string;
+            preferredDate: string;
+            /** @enum {string} */
+            preferredSlot: "morning" | "afternoon" | "evening";
+            /** @enum {string} */
+            status: "reported" | "assigned" | "accepted" | "on_the_way" | "on_site" | "completed" | "needs_parts" | "rescheduled" | "closed" | "cancelled";
+            outletId: string | null;
+            technicianId: string | null;
+            bookedDate: string | null;
+            bookedSlot: ("morning" | "afternoon" | "evening") | null;
+            slaBreached: boolean;
+            version: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        RepairOrderEvent: {
+            id: string;
+            /** @description ISO 8601 UTC time */
+            at: string;
+            actor: string;
+            /** @description A status event, or intake / visit_recorded */
+            event: string;
+            fromStatus: string | null;
+            toStatus: string;
+            /** @description The dispatch decision, a reason, the new slot… */
+            explanation: unknown;
+        };
+        SlaTimer: {
+            /** @enum {string} */
+            kind: "response" | "arrival" | "resolution";
+            /** @description ISO 8601 UTC time */
+            startedAt: string;
+            dueAt: string | null;
+            /** @description Business minutes; negative when overdue */
+            remainingMinutes: number;
+            paused: boolean;
+            /** @description ISO 8601 UTC time */
+            breachedAt?: string;
+            /** @description ISO 8601 UTC time */
+            stoppedAt?: string;
+            met?: boolean;
+            /** @enum {string} */
+            state: "running" | "paused" | "met" | "breached" | "stopped";
+            escalationLevel: ("dispatcher" | "outlet_manager" | "brand") | null;
+        };
+        RepairVisit: {
+            technicianId: string | null;
+            checkedInAt: string | null;
+            checkedOutAt: string | null;
+            notes: string | null;
+            parts: {
+                name: string;
+                quantity: number;
+                priceFen: number;
+            }[];
+            feeFen: number;
+            confirmedAt: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        VisitMedia: {
+            id: string;
+            /** @enum {string} */
+            kind: "photo" | "audio";
+            mime: string;
+            sha256: string;
+            bytes: number;
+            filename: string;
+            createdBy: string;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+        };
+        RepairOrderDetail: {
+            id: string;
+            /** @description People’s reference, e.g. RO-261122-4K7Q2M */
+            number: string;
+            /** @enum {string} */
+            channel: "phone" | "web" | "counter";
+            customerId: string;
+            /** @description 张* — the full name only on an audited reveal */
+            customerNameMasked: string;
+            /** @description 138****5678 */
+            customerPhoneMasked: string;
+            areaCode: string;
+            areaName: string;
+            productLine: string;
+            serial: string | null;
+            /**
+             * @description At intake
+             * @enum {string}
+             */
+            warrantyStatus: "in_warranty" | "expired" | "unknown";
+            freeInspection: boolean;
+            /** @enum {string} */
+            faultCategory: "fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other";
+            description: string;
+            preferredDate: string;
+            /** @enum {string} */
+            preferredSlot: "morning" | "afternoon" | "evening";
+            /** @enum {string} */
+            status: "reported" | "assigned" | "accepted" | "on_the_way" | "on_site" | "completed" | "needs_parts" | "rescheduled" | "closed" | "cancelled";
+            outletId: string | null;
+            technicianId: string | null;
+            bookedDate: string | null;
+            bookedSlot: ("morning" | "afternoon" | "evening") | null;
+            slaBreached: boolean;
+            version: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+            history: components["schemas"]["RepairOrderEvent"][];
+            slaTimers: components["schemas"]["SlaTimer"][];
+            visit: components["schemas"]["RepairVisit"] | null;
+            media: components["schemas"]["VisitMedia"][];
+        };
+        RepairContact: {
+            name: string;
+            phone: string;
+            address: string;
+        };
+        DispatchDecision: {
+            /** @description YYYY-MM-DD, Asia/Shanghai */
+            date: string;
+            /** @enum {string} */
+            slot: "morning" | "afternoon" | "evening";
+            chosen: {
+                rank: number;
+                technicianId: string;
+                technicianName: string | null;
+                outletId: string;
+                outletName: string | null;
+                load: number;
+                capacity: number;
+                /** @description Steps between the outlet and the customer in the division tree */
+                distance: number;
+                rating: number | null;
+                complaintRate: number | null;
+                explanation: components["schemas"]["Bilingual"];
+            } | null;
+            candidates: {
+                rank: number;
+                technicianId: string;
+                technicianName: string | null;
+                outletId: string;
+                outletName: string | null;
+                load: number;
+                capacity: number;
+                /** @description Steps between the outlet and the customer in the division tree */
+                distance: number;
+                rating: number | null;
+                complaintRate: number | null;
+                explanation: components["schemas"]["Bilingual"];
+            }[];
+            eligible: number;
+            /** @description Technicians left out, by reason */
+            rejected: {
+                [key: string]: number;
+            };
+            summary: components["schemas"]["Bilingual"];
+        };
+        Availability: {
+            days: {
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                date: string;
+                /** @enum {string} */
+                dayKind: "workday" | "weekend" | "holiday" | "makeup_workday";
+                holiday: components["schemas"]["Bilingual"] | null;
+                slots: {
+                    /** @enum {string} */
+                    slot: "morning" | "afternoon" | "evening";
+                    free: number;
+                    technicians: number;
+                }[];
+            }[];
+        };
+        SlaEscalation: {
+            id: string;
+            orderId: string;
+            timerKind: string;
+            level: string;
+            recipientRole: string;
+            recipientUserId: string | null;
+            message: components["schemas"]["Bilingual"];
+            /** @description ISO 8601 UTC time */
+            dueAt: string;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            ackedAt: string | null;
+            ackedBy: string | null;
+        };
+        CustomerRepairOrder: {
+            number: string;
+            /** @enum {string} */
+            status: "reported" | "assigned" | "accepted" | "on_the_way" | "on_site" | "completed" | "needs_parts" | "rescheduled" | "closed" | "cancelled";
+            statusLabel: components["schemas"]["Bilingual"];
+            areaName: string;
+            productLine: string;
+            faultCategory: string;
+            warrantyStatus: string;
+            freeInspection: boolean;
+            preferredDate: string;
+            preferredSlot: string;
+            bookedDate: string | null;
+            bookedSlot: string | null;
+            /** @description Masked: 王** */
+            technicianName: string | null;
+            timeline: {
+                status: string;
+                /** @description ISO 8601 UTC time */
+                at: string;
+            }[];
+            visit: {
+                checkedInAt: string | null;
+                checkedOutAt: string | null;
+                feeFen: number;
+                partsFen: number;
+            } | null;
+            confirmedAt: string | null;
+            rating: number | null;
+            canConfirm: boolean;
+            canCancel: boolean;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
         };
         WorkspacePolicy: {
             autoApproveEnabled: boolean;
