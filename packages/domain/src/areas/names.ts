@@ -184,7 +184,8 @@ const ZONE_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/(?:高新技术产业开发区|高新技术开发区|高技术产业开发区|新技术产业开发区|新技术开发区)$/u, '高新区'],
   [/(?:经济技术开发区|经济开发区)$/u, '经开区'],
 ];
-const ZONE = /开发区|园区|新区|管理区|示范区|试验区/u;
+/** Names of development zones, new areas and the like, which {@link zoneNamesOf} gives other names. */
+export const ZONE = /开发区|园区|新区|管理区|示范区|试验区/u;
 
 /**
  * Other names of a development zone, new area or management area (county or township level): without the names of

@@ -13,7 +13,7 @@
  */
 import { AREA_ALIASES } from './aliases.js';
 import { divisionTable, isDescendant, type Division } from './divisions.js';
-import { LOOSE_SUFFIXES, TRAILING_FILLERS, normalizePlaceName, stemsOf, zoneNamesOf } from './names.js';
+import { LOOSE_SUFFIXES, TRAILING_FILLERS, ZONE, normalizePlaceName, stemsOf, zoneNamesOf } from './names.js';
 
 /** The resolver's answer for one input. */
 export type AreaResolution =
@@ -68,7 +68,7 @@ function nameIndex(): NameIndex {
     // a district's of the same name (北戴河 is 北戴河区).
     const zone = division.level === 'county' && division.code[4] === '7';
     for (const stem of stemsOf(official)) add(stem, { division, cost: COST_SHORT + (zone ? 1 : 0), short: true });
-    if (division.level === 'county' || division.level === 'township') {
+    if ((division.level === 'county' || division.level === 'township') && ZONE.test(official)) {
       const above: string[] = [];
       for (let code = division.parent; code !== undefined; code = byCode.get(code)?.parent) {
         const name = byCode.get(code)!.name;
