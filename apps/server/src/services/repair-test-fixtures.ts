@@ -1,5 +1,7 @@
 import { FAULT_CATEGORIES, type Actor } from '@proofdesk/domain';
 import { sha256Hex } from '../adapters/crypto/tokens.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/db/schema.js';
 import type { TestApp } from '../http/test-app.js';
 import type { RepairIntake } from './repair-order.service.js';
 
@@ -20,22 +22,34 @@ export const MONDAY_10AM_MS = Date.parse('2026-11-02T02:00:00.000Z');
  * `smart_lock` and every fault category) and bumps the network version, so cached dispatch indexes see them.
  */
 export async function seedRepairNetwork(h: TestApp): Promise<RepairNetworkFixture> {
-  const db = h.t.db.kysely;
-  const at = new Date(h.clock.nowMs()).toISOString();
   const admin = h.actors.admin;
   const technician = h.actors.technician;
   if (admin.kind !== 'user' || technician.kind !== 'user') throw new Error('test app users expected');
-  const outletId = `outlet-${h.workspaceId.slice(-6)}`;
+  return insertRepairNetwork(h.t.db.kysely, {
+    workspaceId: h.workspaceId,
+    managerUserId: admin.userId,
+    technicianUserId: technician.userId,
+    at: new Date(h.clock.nowMs()).toISOString(),
+  });
+}
+
+/** {@link seedRepairNetwork} on any database: the same rows for one workspace. */
+export async function insertRepairNetwork(
+  db: Kysely<Database>,
+  input: { workspaceId: string; managerUserId: string | null; technicianUserId: string | null; at: string },
+): Promise<RepairNetworkFixture> {
+  const { workspaceId, at } = input;
+  const outletId = `outlet-${workspaceId.slice(-6)}`;
   await db
     .insertInto('outlets')
     .values({
       id: outletId,
-      workspace_id: h.workspaceId,
+      workspace_id: workspaceId,
       name: '龙华服务网点',
       address: '海口市龙华区金贸西路 1 号',
       area_code: '460106',
       phones_json: JSON.stringify(['0898-66000000']),
-      manager_user_id: admin.userId,
+      manager_user_id: input.managerUserId,
       active: 1,
       version: 1,
       created_at: at,
@@ -44,12 +58,12 @@ export async function seedRepairNetwork(h: TestApp): Promise<RepairNetworkFixtur
     .execute();
   await db
     .insertInto('outlet_coverage')
-    .values({ workspace_id: h.workspaceId, outlet_id: outletId, code: '460106', mode: 'include', created_at: at })
+    .values({ workspace_id: workspaceId, outlet_id: outletId, code: '460106', mode: 'include', created_at: at })
     .execute();
   const skills = JSON.stringify({ productLines: ['smart_lock'], faultCategories: [...FAULT_CATEGORIES] });
   const technicians = [
-    { id: `tech-own-${h.workspaceId.slice(-6)}`, name: '王师傅', user: technician.userId, phone: '13900000001' },
-    { id: `tech-other-${h.workspaceId.slice(-6)}`, name: '李师傅', user: null, phone: '13900000002' },
+    { id: `tech-own-${workspaceId.slice(-6)}`, name: '王师傅', user: input.technicianUserId, phone: '13900000001' },
+    { id: `tech-other-${workspaceId.slice(-6)}`, name: '李师傅', user: null, phone: '13900000002' },
   ];
   for (const t of technicians) {
     // The repair services never open a technician's phone: a placeholder seal keeps the row valid.
@@ -58,7 +72,7 @@ export async function seedRepairNetwork(h: TestApp): Promise<RepairNetworkFixtur
       .insertInto('technicians')
       .values({
         id: t.id,
-        workspace_id: h.workspaceId,
+        workspace_id: workspaceId,
         name: t.name,
         phone_index: sealed.index,
         phone_masked: `${t.phone.slice(0, 3)}****${t.phone.slice(-4)}`,
@@ -78,7 +92,7 @@ export async function seedRepairNetwork(h: TestApp): Promise<RepairNetworkFixtur
   }
   await db
     .insertInto('network_versions')
-    .values({ workspace_id: h.workspaceId, version: 1 })
+    .values({ workspace_id: workspaceId, version: 1 })
     .onConflict((oc) =>
       oc.column('workspace_id').doUpdateSet((eb) => ({ version: eb('network_versions.version', '+', 1) })),
     )

@@ -8,7 +8,7 @@ const clockSchema = z.object({ now: isoTime, aheadMs: z.int() });
 
 /**
  * The test clock's routes: present only when the server's clock is a {@link TestClock}, which `proofdesk serve`
- * uses only with `PROOFDESK_TEST_CLOCK=1`; otherwise they do not exist (404). Any signed-in console user may move it.
+ * uses only with `PROOFDESK_TEST_CLOCK=1`; otherwise they do not exist (404). Anyone signed in to the workspace (any role, or an API key) may move it.
  *
  * How a browser journey makes an SLA breach happen (H5's service journey):
  * ```
@@ -27,7 +27,7 @@ export function testClockRoutes(deps: AppDeps): ApiRoute[] {
     defineRoute({
       method: 'GET',
       url: '/test-clock',
-      access: 'session',
+      access: 'workspace.read',
       summary: 'The test clock (only with PROOFDESK_TEST_CLOCK=1)',
       tags: ['test'],
       schema: { response: { 200: clockSchema } },
@@ -36,7 +36,7 @@ export function testClockRoutes(deps: AppDeps): ApiRoute[] {
     defineRoute({
       method: 'POST',
       url: '/test-clock/advance',
-      access: 'session',
+      access: 'workspace.read',
       summary: 'Move the test clock forward (only with PROOFDESK_TEST_CLOCK=1)',
       tags: ['test'],
       schema: {
