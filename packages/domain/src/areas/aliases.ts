@@ -31,6 +31,8 @@ export const AREA_ALIASES: readonly AreaAlias[] = [
   { name: '西藏', code: '540000', note: '西藏自治区' },
   { name: '凉山', code: '513400', note: '凉山彝族自治州' },
   { name: '延边', code: '222400', note: '延边朝鲜族自治州' },
+  // 林区 is no suffix the rules drop (万柏林区 is 万柏林, not 万柏): its one 林区 gets its short name here.
+  { name: '神农架', code: '429021', note: '神农架林区' },
   // A prefecture's short name that is also the short name of its own seat: the prefecture (the seat is written in
   // full, 恩施市, 大理市). The resolver would pick the enclosing one anyway; the entries say so explicitly.
   { name: '恩施', code: '422800', note: '恩施土家族苗族自治州, not 恩施市' },

@@ -3,12 +3,19 @@ import { describe, it } from 'node:test';
 import { divisionAncestors, divisionChildren, divisionTable, getDivision, parseDivisions } from './divisions.js';
 
 describe('the division table', () => {
-  it('holds NBS 2023: 31 provinces, 333 prefectures, 2,974 counties, 41,352 townships (placeholders left out)', () => {
+  it('holds NBS 2023: 31 provinces, 333 prefectures, 2,974 counties, 41,351 townships (placeholders left out)', () => {
     const counts = { province: 0, prefecture: 0, county: 0, township: 0 };
     for (const division of divisionTable().all) counts[division.level]++;
-    // The issue's 342 prefectures and 2,978 counties count 市辖区 / 县 / 省直辖县级行政区划 (9) and the four
-    // counties that repeat their prefecture (东莞, 中山, 儋州, 嘉峪关), which are no divisions of their own here.
-    assert.deepEqual(counts, { province: 31, prefecture: 333, county: 2974, township: 41352 });
+    // The issue's 342 prefectures, 2,978 counties and 41,352 townships count 市辖区 / 县 / 省直辖县级行政区划 (9),
+    // the four counties that repeat their prefecture (东莞, 中山, 儋州, 嘉峪关) and 金门县's township 350527000,
+    // which repeats the county: no divisions of their own here.
+    assert.deepEqual(counts, { province: 31, prefecture: 333, county: 2974, township: 41351 });
+  });
+
+  it('lists each code once, in code order', () => {
+    const codes = divisionTable().all.map((d) => d.code.padEnd(9, '0'));
+    assert.equal(new Set(codes).size, codes.length);
+    assert.deepEqual(codes, [...codes].sort());
   });
 
   it('has codes of the right shape, each under a listed parent whose code it starts with', () => {
