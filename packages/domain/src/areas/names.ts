@@ -140,7 +140,7 @@ export const LOOSE_SUFFIXES: readonly string[] = [
  * rest of the input after a division, never inside a name (万全区, 天全县 are names).
  */
 export const TRAILING_FILLERS =
-  /^(?:及周边|周边地区|周边|全境|全域|全市|全区|全县|全镇|全乡|全旗|辖区|境内|范围内|一带)+$/u;
+  /^(?:及周边|周边地区|周边|全境|全域|全市|全区|全县|全镇|全乡|全旗|辖区|境内|范围内|一带|市区|城区|县城)+$/u;
 
 /**
  * What the resolver compares: NFKC (full-width letters and digits to half-width), without white space, punctuation

@@ -45,6 +45,8 @@ const COST_SHORT = 1;
 const COST_LOOSE_SUFFIX = 1;
 const COST_TOWNSHIP_ALONE = 2;
 const COST_TOWNSHIP_SKIPPING = 1;
+/** Words after the place that add nothing (全境, 市区): they cost, so a real name (阳泉市城区) reads first. */
+const COST_FILLER = 1;
 
 let index: NameIndex | undefined;
 
@@ -131,57 +133,14 @@ export function resolveArea(input: string): AreaResolution {
       },
     };
   }
-  const { byName, longestFrom } = nameIndex();
-  const fillerFrom = fillerPositions(text);
-  const readings: Reading[] = [];
-  let best = Infinity;
-  const dead: Dead = { at: -1 };
-
-  const read = (at: number, after: Division | undefined, cost: number, viaAlias: boolean): void => {
-    if (cost > best) return;
-    if (at === text.length || (after && fillerFrom[at])) {
-      if (!after) return;
-      best = Math.min(best, cost);
-      readings.push({ division: after, cost, viaAlias });
-      return;
-    }
-    if (at > dead.at) {
-      dead.at = at;
-      dead.after = after;
-      dead.outside = undefined;
-    }
-    const longest = Math.min(longestFrom.get(text[at]!) ?? 0, text.length - at);
-    for (let length = longest; length >= 2; length--) {
-      const name = text.slice(at, at + length);
-      const entries = byName.get(name);
-      if (!entries) continue;
-      for (const entry of entries) {
-        const { division } = entry;
-        if (entry.alias?.after) {
-          if (!after || !entry.alias.after.has(after.code)) continue;
-        } else if (after && !isDescendant(division, after)) {
-          if (at === dead.at && !dead.outside) dead.outside = { name, division };
-          continue;
-        }
-        let step = entry.cost;
-        if (division.level === 'township') {
-          if (!after && entry.short) step += COST_TOWNSHIP_ALONE;
-          else if (after && after.code !== division.parent) step += COST_TOWNSHIP_SKIPPING;
-        }
-        const next = at + length;
-        const alias = viaAlias || entry.alias !== undefined;
-        read(next, division, cost + step, alias);
-        if (entry.short) {
-          for (const suffix of LOOSE_SUFFIXES) {
-            if (text.startsWith(suffix, next))
-              read(next + suffix.length, division, cost + step + COST_LOOSE_SUFFIX, alias);
-          }
-        }
-      }
-    }
-  };
-  read(0, undefined, 0, false);
-
+  let outcome = readPlaceName(text);
+  if (outcome.readings.length === 0 && BRACKETED.test(input)) {
+    // A note in brackets (`南山区（含前海）`) is not a place; official names with brackets were read above.
+    const bare = normalizePlaceName(input.normalize('NFKC').replace(BRACKETED_GLOBAL, ''));
+    const retry = bare === '' ? undefined : readPlaceName(bare);
+    if (retry && retry.readings.length > 0) outcome = retry;
+  }
+  const { readings, best, dead } = outcome;
   const winners = new Map<string, Reading>();
   for (const reading of readings) {
     if (reading.cost !== best) continue;
@@ -199,10 +158,100 @@ export function resolveArea(input: string): AreaResolution {
   return { status: 'ambiguous', input, candidates };
 }
 
+const BRACKETED = /[(（[［【][^()（）[\]［］【】]*[)）\]］】]/u;
+const BRACKETED_GLOBAL = new RegExp(BRACKETED.source, 'gu');
+
+/**
+ * Words of NBS-style lists that stand for no place of their own (北京市市辖区朝阳区, 重庆市县城口县): skipped right after
+ * a province-level division. `县` only after 重庆市, the one province whose placeholder it is.
+ */
+const PLACEHOLDERS: readonly (readonly [word: string, onlyAfter?: string])[] = [
+  ['自治区直辖县级行政区划'],
+  ['省直辖县级行政区划'],
+  ['市辖区'],
+  ['县', '500000'],
+];
+
+/** Every complete reading of `text` within the cheapest cost found, and where reading got furthest otherwise. */
+function readPlaceName(text: string): { readings: Reading[]; best: number; dead: Dead } {
+  const { byName, longestFrom } = nameIndex();
+  const fillerFrom = fillerPositions(text);
+  const readings: Reading[] = [];
+  let best = Infinity;
+  const dead: Dead = { at: -1 };
+
+  const read = (at: number, after: Division | undefined, cost: number, viaAlias: boolean): void => {
+    if (cost > best) return;
+    if (at === text.length) {
+      if (!after) return;
+      best = cost;
+      readings.push({ division: after, cost, viaAlias });
+      return;
+    }
+    if (after && fillerFrom[at] && cost + COST_FILLER <= best) {
+      // The rest may be a filler (全境) or a name (城区): both readings are kept, the name costs less.
+      best = cost + COST_FILLER;
+      readings.push({ division: after, cost: best, viaAlias });
+    }
+    if (at > dead.at) {
+      dead.at = at;
+      dead.after = after;
+      dead.outside = undefined;
+    }
+    if (after?.level === 'province') {
+      for (const [word, onlyAfter] of PLACEHOLDERS) {
+        if ((onlyAfter === undefined || onlyAfter === after.code) && text.startsWith(word, at)) {
+          read(at + word.length, after, cost, viaAlias);
+        }
+      }
+    }
+    const longest = Math.min(longestFrom.get(text[at]!) ?? 0, text.length - at);
+    for (let length = longest; length >= 2; length--) {
+      const name = text.slice(at, at + length);
+      const entries = byName.get(name);
+      if (!entries) continue;
+      for (const entry of entries) {
+        const { division } = entry;
+        const next = at + length;
+        const alias = viaAlias || entry.alias !== undefined;
+        if (division === after) {
+          // A province or prefecture named twice in full, as cascading pickers write it (北京市北京市朝阳区).
+          if (!entry.short && (division.level === 'province' || division.level === 'prefecture')) {
+            read(next, after, cost, alias);
+          }
+          continue;
+        }
+        if (entry.alias?.after) {
+          if (!after || !entry.alias.after.has(after.code)) continue;
+        } else if (after && !isDescendant(division, after)) {
+          if (at === dead.at && !dead.outside) dead.outside = { name, division };
+          continue;
+        }
+        let step = entry.cost;
+        if (division.level === 'township') {
+          if (!after && entry.short) step += COST_TOWNSHIP_ALONE;
+          else if (after && after.code !== division.parent) step += COST_TOWNSHIP_SKIPPING;
+        }
+        read(next, division, cost + step, alias);
+        if (entry.short) {
+          for (const suffix of LOOSE_SUFFIXES) {
+            if (!text.startsWith(suffix, next)) continue;
+            // The last part of the official suffix costs nothing (陵水县 for 陵水黎族自治县, 凉山州); another one does.
+            const extra = division.name.endsWith(suffix) ? 0 : COST_LOOSE_SUFFIX;
+            read(next + suffix.length, division, cost + step + extra, alias);
+          }
+        }
+      }
+    }
+  };
+  read(0, undefined, 0, false);
+  return { readings, best, dead };
+}
+
 /** For each position, whether the rest of `text` from there is only {@link TRAILING_FILLERS}. */
 function fillerPositions(text: string): boolean[] {
   const from: boolean[] = [];
-  if (!/[全周辖境范带]/u.test(text)) return from;
+  if (!/[全周辖境范带区城]/u.test(text)) return from;
   for (let at = 1; at < text.length; at++) from[at] = TRAILING_FILLERS.test(text.slice(at));
   return from;
 }
