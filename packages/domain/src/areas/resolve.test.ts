@@ -75,6 +75,8 @@ const VIA_ALIAS: readonly (readonly [input: string, code: string, fullName: stri
   ['安庆市枞阳县', '340722', '安徽省铜陵市枞阳县'],
   ['襄樊市', '420600', '湖北省襄阳市'],
   ['上海市闸北区', '310106', '上海市静安区'],
+  ['上海闸北', '310106', '上海市静安区'],
+  ['三沙南沙', '460322', '海南省三沙市南沙群岛'],
 ];
 
 const AMBIGUOUS: readonly (readonly [input: string, codes: readonly string[]])[] = [

@@ -85,12 +85,14 @@ function nameIndex(): NameIndex {
     const name = normalizePlaceName(alias.name);
     const derived = byName.get(name)?.find((entry) => entry.division === division && !entry.alias);
     // An alias the suffix rules derive too only states a preference (凉山 → the prefecture): not reported as `via`.
-    add(name, {
-      division,
-      cost: 0,
-      short: true,
-      ...(derived && !alias.after ? {} : { alias: alias.after ? { after: new Set(alias.after) } : {} }),
-    });
+    const context = derived && !alias.after ? {} : { alias: alias.after ? { after: new Set(alias.after) } : {} };
+    add(name, { division, cost: 0, short: true, ...context });
+    // An old name's short form too (上海闸北 for 闸北区), as for official names.
+    for (const stem of stemsOf(name)) {
+      if (stem !== normalizePlaceName(division.name) && !stemsOf(division.name).includes(stem)) {
+        add(stem, { division, cost: COST_SHORT, short: true, ...context });
+      }
+    }
   }
   const longestFrom = new Map<string, number>();
   for (const name of byName.keys()) {
