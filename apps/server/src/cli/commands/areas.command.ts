@@ -79,12 +79,23 @@ export async function runAreas(args: readonly string[], deps: AreasCommandDeps):
   const counts = { resolved: 0, ambiguous: 0, unresolved: 0 };
   const lines = names.length > 0 ? Readable.from(names.map((name) => `${oneLine(name)}\n`)) : deps.stdin;
   const reader = createInterface({ input: lines, crlfDelay: Infinity });
+  // Output in chunks of lines: one write per line made the pipe, not the resolver, the bottleneck (139,000 names:
+  // 4.6 s → 2.0 s). Someone typing at a terminal gets each answer at once.
+  const batch = (deps.stdin as { isTTY?: boolean }).isTTY && names.length === 0 ? 1 : 1000;
+  let pending: string[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const chunk = pending.join('');
+    pending = [];
+    if (!deps.stdout.write(chunk)) await new Promise((resolve) => deps.stdout.once('drain', resolve));
+  };
   for await (const line of reader) {
     const result = resolveArea(line);
     counts[result.status]++;
-    const out = values.json ? areaJson(result) : areaLine(result, values.candidates ?? false, lang);
-    if (!deps.stdout.write(out)) await new Promise((resolve) => deps.stdout.once('drain', resolve));
+    pending.push(values.json ? areaJson(result) : areaLine(result, values.candidates ?? false, lang));
+    if (pending.length >= batch) await flush();
   }
+  await flush();
   const total = counts.resolved + counts.ambiguous + counts.unresolved;
   deps.stderr.write(
     lang === 'zh'
