@@ -4,6 +4,9 @@
  * stored, driven by autocannon from this process. `/healthz` is measured in the same run as the floor of the
  * HTTP stack on this machine, so the claim figures can be read as ratios to it.
  * Targets (issue 4, 2-core machine): ≥ 1,000 creations/s, read p99 ≤ 10 ms.
+ * Then repair orders (issue 6): intake (POST /api/v1/repair-orders: sealed contact, blind index, warranty, history,
+ * audit, SLA job) and automatic dispatch (POST /api/v1/repair-orders/:id/dispatch over 1 outlet and 500 technicians:
+ * index from cache, loads counted, decision, assignment, audit, SLA job) of the orders just taken in.
  *
  * Run: `npm run build && node apps/server/dist/bench/api.bench.js [sqlite|postgres]... [--seconds 10]
  * [--cpu-prof <dir>]` (the last writes the server's CPU profile there when it stops).
@@ -22,6 +25,7 @@ import { newClaimRow } from '../adapters/db/claim-row.js';
 import { openDatabase, type Db, type Dialect } from '../adapters/db/database.js';
 import { Uuid7IdGenerator } from '../adapters/system/uuid7.id-generator.js';
 import { prepareApiWorkspace } from '../testing/api-workspace.js';
+import { insertBenchNetwork, repairOrderRuns } from './repair-orders.bench-runs.js';
 import { createTestDatabase } from '../testing/databases.js';
 import { startServer } from '../testing/server-process.js';
 
@@ -87,6 +91,7 @@ async function bench(dialect: Dialect, seconds: number, cpuProfDir?: string): Pr
   try {
     const ws = await prepareApiWorkspace(db, dataDir, 50);
     const claimIds = await fillClaims(db, ws.workspaceId, ws.orderIds, STORED);
+    const dispatcherKey = await insertBenchNetwork(db, ws.workspaceId);
     if (!pg) await db.close();
     const server = await startServer({
       dataDir,
@@ -128,6 +133,9 @@ async function bench(dialect: Dialect, seconds: number, cpuProfDir?: string): Pr
             path: `/api/v1/claims/${claimIds[Math.floor(Math.random() * claimIds.length)]}`,
           }),
         }),
+      );
+      runs.push(
+        ...(await repairOrderRuns(dialect, spec, pg?.db, server.url, seconds, ws.workspaceId, auth, dispatcherKey)),
       );
       return runs;
     } finally {
