@@ -151,6 +151,23 @@ for (const dialect of TEST_DIALECTS) {
         });
         assert.equal(reveal.status, 200, await reveal.clone().text());
         assert.equal(((await reveal.json()) as { phone: string }).phone, CONTACT.phone);
+        // A repair order for the same person: its contact and address are sealed too (checked below with the rest).
+        const repair = await fetch(`${server.url}/api/v1/repair-orders`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            channel: 'phone',
+            customer: CONTACT,
+            areaText: '大理巍山彝族回族自治县',
+            faultCategory: 'motor_jammed',
+            description: '电机卡死',
+            preferredDate: '2026-11-02',
+            preferredSlot: 'morning',
+            productLine: 'smart_lock',
+          }),
+        });
+        assert.equal(repair.status, 201, await repair.clone().text());
+        const repairId = ((await repair.json()) as { order: { id: string } }).order.id;
 
         let killed = false;
         const live: Acked = { claims: [], evidence: [] };
@@ -186,6 +203,9 @@ for (const dialect of TEST_DIALECTS) {
             .digest('hex');
           assert.equal(sha, ev.sha256, `photo ${ev.evidenceId} changed`);
         }
+        const repaired = await fetch(`${server.url}/api/v1/repair-orders/${repairId}`, { headers });
+        assert.equal(repaired.status, 200, 'the acknowledged repair order survives');
+        assert.equal(((await repaired.json()) as { customerPhoneMasked: string }).customerPhoneMasked, '139****0987');
         await server.stop();
         const logs = `${firstLog}${server.output()}`;
         server = undefined;
