@@ -23,9 +23,14 @@ export const REDACTED_PATHS: readonly string[] = [
   'authorization',
 ];
 
-/** A URL with the value of any `token` query parameter (buyer links) replaced: it is a credential. */
+/**
+ * A URL with the value of any `token` query parameter (buyer links) and a repair customer's status-link token (a path
+ * segment of `/public/repair-orders/…`) replaced: they are credentials.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  return url
+    .replace(/([?&]token=)[^&#]*/gi, '$1[redacted]')
+    .replace(/(\/public\/repair-orders\/)[^/?#]+/g, '$1[redacted]');
 }
 
 interface LoggedRequest {

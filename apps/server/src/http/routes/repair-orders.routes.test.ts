@@ -10,6 +10,7 @@ import {
 } from '../../services/repair-test-fixtures.js';
 import { sniffAudio } from '../../services/visit-media.js';
 import type { AppDeps } from '../app-deps.js';
+import { redactUrl } from '../logger.js';
 import { createTestApp, multipartFile, type TestApp } from '../test-app.js';
 import { testClockRoutes } from './repair-test-clock.routes.js';
 
@@ -32,6 +33,20 @@ const AUDIO_HEADS: readonly [string, number[], string | null][] = [
 describe('visit recordings are recognised by their magic bytes', () => {
   for (const [name, head, mime] of AUDIO_HEADS)
     it(name, () => assert.equal(sniffAudio(Uint8Array.from([...head, ...new Array<number>(32).fill(0)])), mime));
+});
+
+describe('the status-link token in a URL', () => {
+  it('is redacted in logs like a buyer link', () => {
+    assert.equal(
+      redactUrl('/api/v1/public/repair-orders/abcDEF123456789xyz/confirm?x=1'),
+      '/api/v1/public/repair-orders/[redacted]/confirm?x=1',
+    );
+    assert.equal(
+      redactUrl('/api/v1/public/repair-orders/abcDEF123456789xyz'),
+      '/api/v1/public/repair-orders/[redacted]',
+    );
+    assert.equal(redactUrl('/api/v1/repair-orders/0190-id'), '/api/v1/repair-orders/0190-id', 'staff routes keep ids');
+  });
 });
 
 describe('the test clock', () => {
