@@ -84,7 +84,9 @@ function variants(all: readonly Division[]): { input: string; code: string }[] {
     else if (pick < 0.65 && top && parent) input = `${short(top.name)} ${parent.name} ${division.name}`;
     else if (pick < 0.8 && parent) input = `${parent.name}\u3000${division.name}`.replace(/市/gu, '市 ');
     else if (pick < 0.9) input = `${division.fullName}（全境）`;
-    else input = division.fullName.replace(/区$/u, '市');
+    // 区 ↔ 市 renames happen to counties (海门市 → 海门区); nobody writes a township's 开发区 as 开发市.
+    else if (division.level === 'county') input = division.fullName.replace(/区$/u, '市');
+    else input = division.fullName;
     out.push({ input, code: division.code });
   }
   return out;

@@ -110,30 +110,15 @@ const ETHNIC_SUFFIXES = new Set(['民族乡', '民族镇', '乡', '镇', '区', 
 
 /**
  * Suffixes a writer may put after a short name even when the official one differs (`海门市` for 海门区 after the
- * 2020 change, `凉山州` for 凉山彝族自治州, `万江街道办` for 万江街道): accepted after a stem, at a cost, longest first.
+ * 2020 change, `凉山州` for 凉山彝族自治州, `万江街道办` for 万江街道), by level — a county is never written with
+ * 镇, a township never with 县: accepted after a stem, at a cost unless the official name ends so, longest first.
  */
-export const LOOSE_SUFFIXES: readonly string[] = [
-  '街道办事处',
-  '自治州',
-  '自治县',
-  '自治区',
-  '自治旗',
-  '街道办',
-  '办事处',
-  '街道',
-  '街办',
-  '地区',
-  '新区',
-  '省',
-  '市',
-  '州',
-  '盟',
-  '县',
-  '区',
-  '旗',
-  '镇',
-  '乡',
-];
+export const LOOSE_SUFFIXES: Readonly<Record<'province' | 'prefecture' | 'county' | 'township', readonly string[]>> = {
+  province: ['自治区', '省', '市'],
+  prefecture: ['自治州', '地区', '市', '州', '盟'],
+  county: ['自治县', '自治旗', '新区', '县', '区', '市', '旗'],
+  township: ['街道办事处', '街道办', '办事处', '街道', '街办', '地区', '苏木', '镇', '乡'],
+};
 
 /**
  * Words after a place name that add nothing (`坦洲镇（全镇）`, `番禺区全境`): the resolver accepts them as the whole
@@ -173,6 +158,10 @@ export function stemsOf(name: string): string[] {
       if (bare.length - match[0].length < 2) break;
       bare = bare.slice(0, -match[0].length);
     }
+  }
+  // A name that is a nationality alone (鄂温克族自治旗): also without 族 (鄂温克旗).
+  if (bare.endsWith('族') && NATIONALITY_AT_END.exec(bare)?.[0] === bare && bare.length >= 3) {
+    return [bare.slice(0, -1), bare];
   }
   return bare === base ? [base] : [bare, base];
 }

@@ -49,6 +49,7 @@ const RESOLVED: readonly (readonly [input: string, code: string, fullName: strin
   ['巴音郭楞库尔勒', '652801', '新疆维吾尔自治区巴音郭楞蒙古自治州库尔勒市'],
   ['伊犁州伊宁市', '654002', '新疆维吾尔自治区伊犁哈萨克自治州伊宁市'],
   ['察布查尔县', '654022', '新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县'],
+  ['鄂温克旗', '150724', '内蒙古自治区呼伦贝尔市鄂温克族自治旗'],
   ['上海浦东', '310115', '上海市浦东新区'],
   ['石家庄高新区', '130171', '河北省石家庄市石家庄高新技术产业开发区'],
   ['唐山市芦台经开区', '130271', '河北省唐山市河北唐山芦台经济开发区'],
@@ -95,6 +96,7 @@ const UNRESOLVED: readonly (readonly [input: string, en: RegExp])[] = [
   ['北京市双塔区', /"双塔区" \(辽宁省朝阳市双塔区\) is not in 北京市/],
   ['广州市不存在区', /no division named "不存在区" in 广东省广州市/],
   ['毛阳毛阳毛阳', /.+/],
+  ['达斡尔区', /no division named "区"/], // a township's short form takes township suffixes only (达斡尔民族乡)
   ['香港', /Hong Kong, Macao and Taiwan are not in the NBS division table/],
   ['北京市' + '全'.repeat(78), /too long \(81 characters, at most 80\)/],
   ['中国台湾台北市', /Hong Kong, Macao and Taiwan/],

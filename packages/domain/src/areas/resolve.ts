@@ -236,7 +236,7 @@ function readPlaceName(text: string): { readings: Reading[]; best: number; dead:
         }
         read(next, division, cost + step, alias);
         if (entry.short) {
-          for (const suffix of LOOSE_SUFFIXES) {
+          for (const suffix of LOOSE_SUFFIXES[division.level]) {
             if (!text.startsWith(suffix, next)) continue;
             // The last part of the official suffix costs nothing (陵水县 for 陵水黎族自治县, 凉山州); another one does.
             const extra = division.name.endsWith(suffix) ? 0 : COST_LOOSE_SUFFIX;
