@@ -69,11 +69,11 @@ export function createServices(deps: ServiceDeps): Services {
   const assessment = new ClaimAssessmentService(deps, references, reuse);
   const network = new NetworkService(deps);
   const serviceSettings = new ServiceSettingsService(deps);
+  // The repair side reads settings on the query-only connection: on SQLite a read there never queues behind the
+  // write batch in flight (intake group-commits), and every intake, status change and SLA check reads them.
+  const settingsReader = new ServiceSettingsService({ ...deps, db: { ...deps.db, kysely: deps.db.reader } });
   const repairNetwork = repairNetworkOf({
-    settingsOf: async (workspaceId) => {
-      const { settings } = await serviceSettings.settingsOf(workspaceId);
-      return { settings: { ...settings, freeFirstInspection: settings.inspection.freeFirstInspection } };
-    },
+    settingsOf: (workspaceId) => settingsReader.settingsOf(workspaceId),
     networkVersion: (workspaceId) => network.networkVersion(workspaceId),
     dispatchNetwork: (workspaceId) => network.dispatchNetwork(workspaceId),
   });
