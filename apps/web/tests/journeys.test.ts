@@ -11,6 +11,8 @@ import { buyerJourney } from './journeys/buyer.journey.js';
 import { checkJourney } from './journeys/check.journey.js';
 import { merchantJourney } from './journeys/merchant.journey.js';
 import { reviewerJourney } from './journeys/reviewer.journey.js';
+import { serviceSlaJourney } from './journeys/service-sla.journey.js';
+import { serviceJourney } from './journeys/service.journey.js';
 import { launchBrowser, type JourneyEnv } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 
@@ -40,4 +42,7 @@ describe('console journeys in Chromium', () => {
   buyerJourney(env);
   adminJourney(env);
   checkJourney(env);
+  serviceJourney(env);
+  // Last: it moves the server's test clock forward.
+  serviceSlaJourney(env);
 });

@@ -67,9 +67,10 @@ export function homeFor(user: User): string {
 /** Service-network areas of the console a user may open (admins all; see the roles' permissions). */
 export function canService(user: User | null, what: 'board' | 'tech' | 'network'): boolean {
   const roles: readonly string[] = user?.roles ?? [];
+  // The technician's own jobs: only for technician users (an admin sees every order on the board).
+  if (what === 'tech') return roles.includes('technician');
   if (roles.includes('admin')) return true;
   if (what === 'board') return roles.includes('dispatcher') || roles.includes('agent');
-  if (what === 'tech') return roles.includes('technician');
   return roles.includes('dispatcher') || roles.includes('agent');
 }
 

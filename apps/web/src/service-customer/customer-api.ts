@@ -30,6 +30,7 @@ export interface CustomerOrder {
   readonly customerPhoneMasked?: string;
   readonly confirmedAt?: string | null;
   readonly rating?: number | null;
+  readonly statusLabel?: Bilingual;
   readonly canConfirm?: boolean;
   readonly canCancel?: boolean;
   readonly [key: string]: unknown;

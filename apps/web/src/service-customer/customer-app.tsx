@@ -313,9 +313,9 @@ function StatusPage({ token }: { readonly token: string | null }) {
   };
 
   const step = order ? stepOf(order.status) : 0;
-  const done = order && ['completed', 'closed'].includes(order.status);
-  const confirmed = !!order?.confirmedAt || (order?.rating ?? null) !== null;
-  const cancellable = order && ['reported', 'assigned', 'accepted'].includes(order.status);
+  const done = !!order?.canConfirm;
+  const confirmed = !!order?.confirmedAt;
+  const cancellable = !!order?.canCancel;
   return (
     <main className="b-main">
       <h1>{t('cust.status.title')}</h1>
@@ -334,7 +334,7 @@ function StatusPage({ token }: { readonly token: string | null }) {
             {order.status === 'cancelled' ? (
               <p className="b-error">{t('cust.status.cancelled')}</p>
             ) : (
-              <ol className="b-steps" aria-label={t('cust.status.title')}>
+              <ol className="b-steps c-steps" aria-label={t('cust.status.title')}>
                 {STEPS.map((s, i) => (
                   <li
                     key={s}
@@ -348,12 +348,18 @@ function StatusPage({ token }: { readonly token: string | null }) {
               </ol>
             )}
             <dl className="b-facts">
+              {order.statusLabel && (
+                <>
+                  <dt>{t('svc.order.status')}</dt>
+                  <dd>{pick(order.statusLabel)}</dd>
+                </>
+              )}
               <dt>{t('cust.status.fault')}</dt>
               <dd>{t(`svc.fault.${order.faultCategory as 'other'}`)}</dd>
               <dt>{t('cust.status.booked')}</dt>
               <dd>
                 {order.bookedDate ?? order.preferredDate}{' '}
-                {t(`svc.slot.${(order.bookedSlot ?? order.preferredSlot ?? 'morning')}`)}
+                {t(`svc.slot.${order.bookedSlot ?? order.preferredSlot ?? 'morning'}`)}
               </dd>
               {order.technicianName && (
                 <>

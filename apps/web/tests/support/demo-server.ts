@@ -42,7 +42,13 @@ export async function startDemoServer(timeoutMs = 120_000): Promise<DemoServer> 
     [join(REPO_ROOT, 'apps/server/bin/proofdesk.js'), 'serve', '--port', String(port), '--data', dataDir],
     {
       // info: the demo users' passwords are logged once at that level. A high rate limit: the journeys are one client.
-      env: { ...process.env, PROOFDESK_LOG_LEVEL: 'info', PROOFDESK_RATE_LIMIT_PER_MINUTE: '100000' },
+      // PROOFDESK_TEST_CLOCK: the SLA journey (last) moves the server's clock forward to see a breach escalate.
+      env: {
+        ...process.env,
+        PROOFDESK_LOG_LEVEL: 'info',
+        PROOFDESK_RATE_LIMIT_PER_MINUTE: '100000',
+        PROOFDESK_TEST_CLOCK: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

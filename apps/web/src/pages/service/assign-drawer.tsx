@@ -5,8 +5,16 @@
 import { App, Alert, Button, Drawer, Empty, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { call, query, SLOTS, type DispatchDecision, type RepairOrder, type Slot } from './service-api';
-import { errorText, explanationLines } from './service-ui';
+import {
+  call,
+  DISPATCH_REJECTIONS,
+  query,
+  SLOTS,
+  type DispatchDecision,
+  type RepairOrder,
+  type Slot,
+} from './service-api';
+import { errorText } from './service-ui';
 
 export function AssignDrawer({
   order,
@@ -17,7 +25,7 @@ export function AssignDrawer({
   readonly onClose: () => void;
   readonly onAssigned: (order: RepairOrder) => void;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [slot, setSlot] = useState<Slot>('morning');
   const [date, setDate] = useState('');
@@ -48,7 +56,7 @@ export function AssignDrawer({
     };
   }, [order, date, slot]);
 
-  const assign = async (technicianId: string, name: string) => {
+  const assign = async (technicianId: string, name: string, why: string) => {
     if (!order) return;
     setBusy(technicianId);
     setError(null);
@@ -57,7 +65,8 @@ export function AssignDrawer({
         technicianId,
         date,
         slot,
-        reason: reason.trim() || t('svc.board.assign'),
+        // The dispatcher's own words, then why the engine ranked this technician where it did.
+        reason: [reason.trim(), why].filter(Boolean).join('；'),
       });
       void message.success(t('svc.assign.done', { name }));
       onAssigned(updated);
@@ -74,7 +83,8 @@ export function AssignDrawer({
     setError(null);
     try {
       const updated = await call<RepairOrder>('POST', `/repair-orders/${order.id}/dispatch`, {});
-      void message.success(t('svc.assign.done', { name: updated.technicianName ?? '' }));
+      const chosen = decision?.candidates.find((c) => c.technicianId === updated.technicianId);
+      void message.success(t('svc.assign.done', { name: chosen?.technicianName ?? '' }));
       onAssigned(updated);
     } catch (e) {
       setError(errorText(e, pick));
@@ -83,7 +93,9 @@ export function AssignDrawer({
     }
   };
 
-  const filtered = Object.entries(decision?.filtered ?? {}).filter(([, n]) => n > 0);
+  const filtered = DISPATCH_REJECTIONS.map((why) => [why, decision?.rejected[why] ?? 0] as const).filter(
+    ([, n]) => n > 0,
+  );
   return (
     <Drawer
       title={order ? t('svc.assign.title', { number: order.number }) : ''}
@@ -142,7 +154,7 @@ export function AssignDrawer({
                     type={i === 0 ? 'primary' : 'default'}
                     loading={busy === c.technicianId}
                     disabled={reassigning && c.technicianId === order?.technicianId}
-                    onClick={() => void assign(c.technicianId, name)}
+                    onClick={() => void assign(c.technicianId, name, pick(c.explanation))}
                   >
                     {t('svc.assign.confirm', { name })}
                   </Button>,
@@ -158,14 +170,8 @@ export function AssignDrawer({
                   }
                   description={
                     <>
-                      {c.load !== undefined && c.capacity !== undefined && (
-                        <div>{t('svc.assign.load', { load: c.load, capacity: c.capacity })}</div>
-                      )}
-                      {explanationLines(c.explanation, lang).map((line, k) => (
-                        <div key={k} className="svc-explain">
-                          {line}
-                        </div>
-                      ))}
+                      <div>{t('svc.assign.load', { load: c.load, capacity: c.capacity })}</div>
+                      <div className="svc-explain">{pick(c.explanation)}</div>
                     </>
                   }
                 />
@@ -178,14 +184,12 @@ export function AssignDrawer({
             <Typography.Text type="secondary">{t('svc.assign.filtered')}：</Typography.Text>
             {filtered.map(([why, n]) => (
               <Tag key={why}>
-                {why} × {n}
+                {t(`svc.reject.${why}`)} × {n}
               </Tag>
             ))}
           </div>
         )}
-        {decision?.explanation && (
-          <Typography.Paragraph type="secondary">{pick(decision.explanation)}</Typography.Paragraph>
-        )}
+        {decision && <Typography.Paragraph type="secondary">{pick(decision.summary)}</Typography.Paragraph>}
       </Space>
     </Drawer>
   );

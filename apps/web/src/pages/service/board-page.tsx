@@ -14,10 +14,20 @@ import { useI18n } from '../../i18n/i18n';
 import { AssignDrawer } from './assign-drawer';
 import { IntakeDrawer } from './intake-drawer';
 import { call, itemsOf, query, regionOf, shanghaiDate, SLOTS, type Escalation, type RepairOrder } from './service-api';
-import { errorText, leadTimer, RepairStatusTag, SlaTimerTag, SlotName, useAreaNames } from './service-ui';
+import {
+  errorText,
+  leadTimer,
+  RepairStatusTag,
+  SlaTimerTag,
+  SlotName,
+  useAreaNames,
+  useNetworkNames,
+} from './service-ui';
 import './service.css';
 
 const DAY = 86_400_000;
+const LEVELS = ['dispatcher', 'outlet_manager', 'brand'] as const;
+const isLevel = (level: string): level is (typeof LEVELS)[number] => (LEVELS as readonly string[]).includes(level);
 const ENDED: readonly RepairOrder['status'][] = ['cancelled', 'closed'];
 
 function shiftDate(date: string, days: number): string {
@@ -31,6 +41,10 @@ async function loadBoard(date: string): Promise<RepairOrder[]> {
   ]);
   const byId = new Map<string, RepairOrder>();
   for (const o of [...itemsOf<RepairOrder>(day), ...itemsOf<RepairOrder>(unassigned)]) byId.set(o.id, o);
+  // The list carries no timers: read each open order's detail for its SLA timers (a day's board is small).
+  const open = [...byId.values()].filter((o) => !ENDED.includes(o.status));
+  const details = await Promise.all(open.map((o) => call<RepairOrder>('GET', `/repair-orders/${o.id}`).catch(() => o)));
+  for (const d of details) byId.set(d.id, d);
   return [...byId.values()];
 }
 
@@ -39,11 +53,13 @@ function OrderChip({
   now,
   onAssign,
   areaLabel,
+  technician,
 }: {
   readonly order: RepairOrder;
   readonly now: number;
   readonly onAssign: (o: RepairOrder) => void;
   readonly areaLabel: string;
+  readonly technician: string | null;
 }) {
   const { t } = useI18n();
   const timer = leadTimer(order.slaTimers);
@@ -60,7 +76,7 @@ function OrderChip({
         {t(`svc.fault.${order.faultCategory}`)} · {areaLabel}
       </div>
       <div className="svc-chip-line">
-        {order.technicianName ?? <Typography.Text type="secondary">{t('svc.board.unassigned')}</Typography.Text>}
+        {technician ?? <Typography.Text type="secondary">{t('svc.board.unassigned')}</Typography.Text>}
       </div>
       <div className="svc-chip-bottom">
         {timer ? <SlaTimerTag timer={timer} now={now} /> : <span />}
@@ -95,10 +111,12 @@ export default function ServiceBoardPage() {
       const r = regionOf(o.areaCode);
       set.add(r.prefecture);
       set.add(r.county);
+      set.add(`${o.areaCode.slice(0, 2)}0000`);
     }
     return [...set];
   }, [all]);
   const names = useAreaNames(codes);
+  const network = useNetworkNames();
   const nameOf = (code: string) => names[code]?.name ?? code;
 
   const visible = all
@@ -131,10 +149,16 @@ export default function ServiceBoardPage() {
     }
   };
 
+  /** The order's area without its province (广东省深圳市南山区 → 深圳市南山区). */
   const areaLabel = (o: RepairOrder) => {
-    const r = regionOf(o.areaCode);
-    return `${nameOf(r.prefecture)}${nameOf(r.county) === r.county ? '' : nameOf(r.county)}`;
+    const province = names[`${o.areaCode.slice(0, 2)}0000`]?.fullName;
+    return province && o.areaName.startsWith(province) && o.areaName !== province
+      ? o.areaName.slice(province.length)
+      : o.areaName;
   };
+  /** A region row's name: the prefecture's, or (counties directly under a province, as in 海南) the province's. */
+  const regionName = (prefecture: string) =>
+    names[prefecture]?.name ?? names[`${prefecture.slice(0, 2)}0000`]?.name ?? prefecture;
 
   return (
     <>
@@ -168,7 +192,7 @@ export default function ServiceBoardPage() {
             onChange={setRegion}
             options={[
               { value: '', label: t('svc.board.allRegions') },
-              ...prefectures.map((p) => ({ value: p, label: nameOf(p) })),
+              ...prefectures.map((p) => ({ value: p, label: regionName(p) })),
             ]}
           />
           <Button
@@ -204,7 +228,13 @@ export default function ServiceBoardPage() {
               <div className="svc-chip-row" role="list" aria-label={t('svc.board.unassigned')}>
                 {unassigned.map((o) => (
                   <div role="listitem" key={o.id}>
-                    <OrderChip order={o} now={now} onAssign={setAssigning} areaLabel={areaLabel(o)} />
+                    <OrderChip
+                      order={o}
+                      now={now}
+                      onAssign={setAssigning}
+                      areaLabel={areaLabel(o)}
+                      technician={network.technician(o.technicianId)}
+                    />
                     <div className="svc-chip-when">
                       {o.preferredDate} <SlotName slot={o.preferredSlot} />
                     </div>
@@ -231,7 +261,7 @@ export default function ServiceBoardPage() {
               [...counties.entries()].map(([county, list]) => (
                 <div className="svc-grid-row" role="row" key={county}>
                   <div role="rowheader" className="svc-grid-region">
-                    <div className="svc-grid-pref">{nameOf(prefecture)}</div>
+                    <div className="svc-grid-pref">{regionName(prefecture)}</div>
                     <div className="pd-muted">{county === prefecture ? '' : nameOf(county)}</div>
                     <Tag>{t('svc.board.count', { count: list.length })}</Tag>
                   </div>
@@ -240,7 +270,14 @@ export default function ServiceBoardPage() {
                       {list
                         .filter((o) => (o.bookedSlot ?? o.preferredSlot) === s)
                         .map((o) => (
-                          <OrderChip key={o.id} order={o} now={now} onAssign={setAssigning} areaLabel={areaLabel(o)} />
+                          <OrderChip
+                            key={o.id}
+                            order={o}
+                            now={now}
+                            onAssign={setAssigning}
+                            areaLabel={areaLabel(o)}
+                            technician={network.technician(o.technicianId)}
+                          />
                         ))}
                     </div>
                   ))}
@@ -277,8 +314,10 @@ export default function ServiceBoardPage() {
                   <List.Item.Meta
                     title={
                       <Space wrap>
-                        <Tag color="red">{t(`svc.level.${e.level}`)}</Tag>
-                        <Link to={`/service/orders/${e.orderId}`}>{e.orderNumber ?? e.orderId.slice(-6)}</Link>
+                        <Tag color="red">{isLevel(e.level) ? t(`svc.level.${e.level}`) : e.level}</Tag>
+                        <Link to={`/service/orders/${e.orderId}`}>
+                          {all.find((o) => o.id === e.orderId)?.number ?? t('svc.board.open')}
+                        </Link>
                       </Space>
                     }
                     description={

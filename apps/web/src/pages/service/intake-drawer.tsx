@@ -137,11 +137,11 @@ export function AvailabilityGrid({
   readonly onChange: (v: { date: string; slot: Slot }) => void;
   readonly days?: number;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!areaCode) return;
+    if (!areaCode || !productLine || !faultCategory) return;
     const from = shanghaiDate();
     const to = shanghaiDate(Date.now() + (days - 1) * 86_400_000);
     let live = true;
@@ -154,6 +154,8 @@ export function AvailabilityGrid({
     };
   }, [areaCode, productLine, faultCategory, days]);
   if (!areaCode) return <Typography.Text type="secondary">{t('svc.intake.needArea')}</Typography.Text>;
+  if (!productLine || !faultCategory)
+    return <Typography.Text type="secondary">{t('svc.intake.needFault')}</Typography.Text>;
   if (error) return <Alert type="error" message={error} />;
   if (!availability) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
   const weekday = (date: string) =>
@@ -169,7 +171,7 @@ export function AvailabilityGrid({
         <div key={day.date} className="svc-avail-day">
           <div className="svc-avail-date">
             {weekday(day.date)}
-            {day.holiday ? <div className="svc-avail-holiday">{day.holiday}</div> : null}
+            {day.holiday ? <div className="svc-avail-holiday">{pick(day.holiday)}</div> : null}
           </div>
           {SLOTS.map((slot) => {
             const free = day.slots.find((s) => s.slot === slot)?.free ?? 0;
@@ -223,6 +225,11 @@ export function IntakeDrawer({
   useEffect(() => {
     if (open && !settings) void loadSettings().then(setSettings, () => undefined);
   }, [open, settings]);
+  useEffect(() => {
+    // The first product line is the default (most brands have one).
+    if (open && settings?.productLines[0] && !form.getFieldValue('productLine'))
+      form.setFieldValue('productLine', settings.productLines[0]);
+  }, [open, settings, form]);
 
   const submit = async (values: IntakeValues) => {
     setError(null);
@@ -274,7 +281,11 @@ export function IntakeDrawer({
     >
       {created ? (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="success" showIcon message={t('svc.intake.created', { number: created.number })} />
+          <Alert
+            type="success"
+            showIcon
+            message={<span data-testid="created-order">{t('svc.intake.created', { number: created.number })}</span>}
+          />
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('svc.intake.serial')}>
               {created.serial ?? '—'} <Tag data-testid="warranty">{t(`svc.warranty.${created.warrantyStatus}`)}</Tag>
@@ -330,7 +341,6 @@ export function IntakeDrawer({
               label={t('svc.intake.productLine')}
               rules={[{ required: true, message: t('svc.intake.required') }]}
               style={{ flex: 1 }}
-              initialValue={settings?.productLines[0]}
             >
               <Select
                 aria-label={t('svc.intake.productLine')}

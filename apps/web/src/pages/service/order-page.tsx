@@ -1,5 +1,5 @@
 /** One repair order for dispatchers and agents: facts, masked contact with audited reveal, timers, history, visit. */
-import { App, Alert, Button, Card, Col, Popconfirm, Row, Space, Spin, Typography } from 'antd';
+import { App, Alert, Button, Card, Col, Input, Popconfirm, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useSession } from '../../app/session';
@@ -23,9 +23,13 @@ export default function ServiceOrderPage() {
   const mayDispatch = roles.includes('admin') || roles.includes('dispatcher');
   const names = useAreaNames(order.data ? [order.data.areaCode] : []);
 
+  const [reason, setReason] = useState('');
   const send = async (event: RepairEvent) => {
     try {
-      await call('POST', `/repair-orders/${id}/events`, { event });
+      await call('POST', `/repair-orders/${id}/events`, {
+        event,
+        ...(event === 'cancel' ? { reason: reason.trim() || t('svc.event.cancel') } : {}),
+      });
       order.reload();
     } catch (e) {
       void message.error(errorText(e, pick));
@@ -60,7 +64,18 @@ export default function ServiceOrderPage() {
                 {t('svc.event.close')}
               </Button>
             )}
-            <Popconfirm title={t('svc.event.cancel')} onConfirm={() => void send('cancel')}>
+            <Popconfirm
+              title={t('svc.event.cancel')}
+              description={
+                <Input
+                  aria-label={t('svc.order.cancelReason')}
+                  placeholder={t('svc.order.cancelReason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              }
+              onConfirm={() => void send('cancel')}
+            >
               <Button danger>{t('svc.event.cancel')}</Button>
             </Popconfirm>
           </Space>

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { dateTime, yuan } from '../../app/format';
 import { useI18n } from '../../i18n/i18n';
 import { call, type HistoryEntry, type RepairOrder } from './service-api';
-import { errorText, explanationLines, RepairStatusTag, SlaTimerTag } from './service-ui';
+import { errorText, explanationLines, RepairStatusTag, SlaTimerTag, useNetworkNames } from './service-ui';
 
 export interface Contact {
   readonly name: string;
@@ -72,12 +72,21 @@ export function TimersBlock({ order, now }: { readonly order: RepairOrder; reado
   );
 }
 
-function actorText(entry: HistoryEntry, system: string): string {
-  return entry.actor.startsWith('system') ? system : entry.actor;
+/** Who did it, in words: a technician by name, the customer, staff, the system. */
+function useActorText(): (entry: HistoryEntry) => string {
+  const { t } = useI18n();
+  const names = useNetworkNames();
+  return (entry) => {
+    const [kind, id = ''] = entry.actor.split(':');
+    if (kind === 'customer') return t('svc.actor.customer');
+    if (kind === 'user') return names.technicianByUser(id) ?? t('svc.actor.staff');
+    return t('svc.order.system');
+  };
 }
 
 export function HistoryBlock({ order }: { readonly order: RepairOrder }) {
   const { t, lang } = useI18n();
+  const actorText = useActorText();
   const history = order.history ?? [];
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
@@ -97,7 +106,7 @@ export function HistoryBlock({ order }: { readonly order: RepairOrder }) {
                   </Typography.Text>
                 )}
                 <Typography.Text type="secondary">
-                  {dateTime(h.at, lang)} · {actorText(h, t('svc.order.system'))}
+                  {dateTime(h.at, lang)} · {actorText(h)}
                 </Typography.Text>
               </Space>
               {lines.length > 0 && (
@@ -118,6 +127,9 @@ export function HistoryBlock({ order }: { readonly order: RepairOrder }) {
 }
 
 const EVENTS = [
+  'intake',
+  'assign',
+  'visit_recorded',
   'accept',
   'call_customer',
   'depart',
@@ -138,12 +150,23 @@ export function mediaUrl(order: RepairOrder, mediaId: string): string {
 
 export function VisitBlock({ order }: { readonly order: RepairOrder }) {
   const { t, lang } = useI18n();
-  const visit = order.visit;
-  if (!visit) return <Typography.Text type="secondary">{t('svc.order.noVisit')}</Typography.Text>;
-  const parts = visit.parts ?? [];
-  const fees = visit.feeFen + parts.reduce((sum, p) => sum + p.priceFen * p.quantity, 0);
   const photos = (order.media ?? []).filter((m) => m.kind === 'photo');
   const audio = (order.media ?? []).filter((m) => m.kind === 'audio');
+  if (!order.visit && photos.length + audio.length === 0)
+    return <Typography.Text type="secondary">{t('svc.order.noVisit')}</Typography.Text>;
+  // Media may come before the visit is first saved: an empty record until then.
+  const visit = order.visit ?? {
+    checkedInAt: null,
+    checkedOutAt: null,
+    notes: null,
+    parts: [],
+    feeFen: 0,
+    confirmedAt: null,
+    rating: null,
+    ratingComment: null,
+  };
+  const parts = visit.parts;
+  const fees = visit.feeFen + parts.reduce((sum, p) => sum + p.priceFen * p.quantity, 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
@@ -214,6 +237,7 @@ export function FactsBlock({
   readonly areaFullName?: string;
 }) {
   const { t } = useI18n();
+  const names = useNetworkNames();
   return (
     <Card size="small">
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
@@ -249,8 +273,8 @@ export function FactsBlock({
           {order.bookedDate ?? order.preferredDate} {t(`svc.slot.${order.bookedSlot ?? order.preferredSlot}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('svc.order.technician')}>
-          {order.technicianName ?? '—'}
-          {order.outletName ? ` · ${order.outletName}` : ''}
+          {names.technician(order.technicianId) ?? '—'}
+          {order.outletId ? ` · ${names.outlet(order.outletId) ?? ''}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('svc.order.channel')}>{t(`svc.channel.${order.channel}`)}</Descriptions.Item>
       </Descriptions>

@@ -41,13 +41,17 @@ export interface Bilingual {
 }
 
 export interface SlaTimer {
-  readonly kind: string;
+  readonly kind: 'response' | 'arrival' | 'resolution';
   readonly startedAt: string;
-  readonly dueAt: string;
+  readonly dueAt: string | null;
+  /** Business minutes; negative when overdue. */
   readonly remainingMinutes: number;
   readonly paused: boolean;
-  readonly breachedAt?: string | null;
-  readonly met?: boolean | null;
+  readonly breachedAt?: string;
+  readonly stoppedAt?: string;
+  readonly met?: boolean;
+  readonly state: 'running' | 'paused' | 'met' | 'breached' | 'stopped';
+  readonly escalationLevel: 'dispatcher' | 'outlet_manager' | 'brand' | null;
 }
 
 export interface DivisionRef {
@@ -65,20 +69,38 @@ export interface AreaDetail {
 }
 
 export interface DispatchCandidate {
+  readonly rank: number;
   readonly technicianId: string;
-  readonly technicianName?: string;
+  readonly technicianName: string | null;
   readonly outletId: string;
-  readonly outletName?: string;
-  readonly score?: number;
-  readonly load?: number;
-  readonly capacity?: number;
-  readonly explanation: unknown;
+  readonly outletName: string | null;
+  readonly load: number;
+  readonly capacity: number;
+  readonly distance: number;
+  readonly rating: number | null;
+  readonly explanation: Bilingual;
 }
 
+export const DISPATCH_REJECTIONS = [
+  'not_covering',
+  'outlet_inactive',
+  'inactive',
+  'excluded',
+  'product_line',
+  'fault_category',
+  'not_working',
+  'slot_full',
+] as const;
+
 export interface DispatchDecision {
+  readonly date: string;
+  readonly slot: Slot;
+  readonly chosen: DispatchCandidate | null;
   readonly candidates: readonly DispatchCandidate[];
-  readonly filtered?: Readonly<Record<string, number>>;
-  readonly explanation?: Bilingual;
+  readonly eligible: number;
+  /** Technicians left out, by reason. */
+  readonly rejected: Readonly<Partial<Record<(typeof DISPATCH_REJECTIONS)[number], number>>>;
+  readonly summary: Bilingual;
 }
 
 export interface HistoryEntry {
@@ -153,12 +175,13 @@ export interface RepairOrder {
 export interface Escalation {
   readonly id: string;
   readonly orderId: string;
-  readonly orderNumber?: string;
-  readonly level: 'dispatcher' | 'outlet_manager' | 'brand';
-  readonly timerKind?: string;
+  readonly timerKind: string;
+  readonly level: string;
+  readonly recipientRole: string;
   readonly message: Bilingual;
+  readonly dueAt: string;
   readonly createdAt: string;
-  readonly ackedAt?: string | null;
+  readonly ackedAt: string | null;
 }
 
 export interface Outlet {
@@ -266,9 +289,9 @@ export function loadSettings(): Promise<ServiceSettings> {
 export interface Availability {
   readonly days: readonly {
     readonly date: string;
-    readonly dayKind?: string;
-    readonly holiday?: string | null;
-    readonly slots: readonly { readonly slot: Slot; readonly free: number }[];
+    readonly dayKind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
+    readonly holiday: Bilingual | null;
+    readonly slots: readonly { readonly slot: Slot; readonly free: number; readonly technicians: number }[];
   }[];
 }
 

@@ -6,6 +6,7 @@ import { dateTime } from '../../app/format';
 import { useI18n } from '../../i18n/i18n';
 import {
   call,
+  itemsOf,
   type AreaDetail,
   type Bilingual,
   type DivisionRef,
@@ -43,17 +44,21 @@ export function SlotName({ slot }: { readonly slot: Slot | null | undefined }) {
 
 export type TimerTone = 'ok' | 'amber' | 'red' | 'paused' | 'met';
 
-/** How a timer looks now: red once breached, amber in its last third (or last 10 minutes), paused, met. */
+/**
+ * How a timer looks now: red once breached (by the server's word, or its due time passing on this screen), amber in
+ * its last third (or last 10 minutes), paused in waiting states, met or stopped when over.
+ */
 export function timerState(timer: SlaTimer, now: number): { tone: TimerTone; minutes: number } {
-  if (timer.met) return { tone: 'met', minutes: 0 };
-  if (timer.paused) return { tone: 'paused', minutes: Math.max(0, Math.round(timer.remainingMinutes)) };
-  const due = Date.parse(timer.dueAt);
-  const left = (due - now) / 60_000;
-  if (timer.breachedAt || left <= 0) {
-    const since = timer.breachedAt ? Math.min(Date.parse(timer.breachedAt), due) : due;
-    return { tone: 'red', minutes: Math.max(0, Math.floor((now - since) / 60_000)) };
+  if (timer.state === 'met' || timer.state === 'stopped' || timer.met) return { tone: 'met', minutes: 0 };
+  if (timer.state === 'paused' || timer.paused)
+    return { tone: 'paused', minutes: Math.max(0, Math.round(timer.remainingMinutes)) };
+  const due = timer.dueAt ? Date.parse(timer.dueAt) : NaN;
+  const left = Number.isNaN(due) ? timer.remainingMinutes : (due - now) / 60_000;
+  if (timer.state === 'breached' || timer.breachedAt || left <= 0) {
+    const overdue = Number.isNaN(due) ? -timer.remainingMinutes : (now - due) / 60_000;
+    return { tone: 'red', minutes: Math.max(0, Math.floor(Math.max(overdue, -timer.remainingMinutes))) };
   }
-  const total = Math.max(1, (due - Date.parse(timer.startedAt)) / 60_000);
+  const total = Number.isNaN(due) ? left : Math.max(1, (due - Date.parse(timer.startedAt)) / 60_000);
   return { tone: left <= 10 || left <= total / 3 ? 'amber' : 'ok', minutes: Math.ceil(left) };
 }
 
@@ -73,17 +78,17 @@ export function SlaTimerTag({ timer, now }: { readonly timer: SlaTimer; readonly
     tone === 'met'
       ? t('svc.sla.met')
       : tone === 'paused'
-        ? t('svc.sla.paused', { m: minutes })
+        ? minutes >= 60
+          ? t('svc.sla.pausedHours', { h: Math.floor(minutes / 60), m: minutes % 60 })
+          : t('svc.sla.paused', { m: minutes })
         : tone === 'red'
           ? t('svc.sla.breached', { m: minutes })
           : minutes >= 60
             ? t('svc.sla.leftHours', { h: Math.floor(minutes / 60), m: minutes % 60 })
             : t('svc.sla.left', { m: minutes });
-  const kind = ['response', 'arrival', 'resolution'].includes(timer.kind)
-    ? t(`svc.timer.${timer.kind as 'response'}`)
-    : timer.kind;
+  const kind = t(`svc.timer.${timer.kind}`);
   return (
-    <Tooltip title={dateTime(timer.dueAt, lang)}>
+    <Tooltip title={timer.dueAt ? dateTime(timer.dueAt, lang) : undefined}>
       <Tag
         color={TONE_COLOURS[tone]}
         variant={tone === 'red' ? 'solid' : 'filled'}
@@ -99,26 +104,69 @@ export function SlaTimerTag({ timer, now }: { readonly timer: SlaTimer; readonly
 
 /** The timer that matters most now: a breached one, else the running one due first. */
 export function leadTimer(timers: readonly SlaTimer[] | undefined): SlaTimer | undefined {
-  const open = (timers ?? []).filter((x) => !x.met);
-  const breached = open.find((x) => x.breachedAt);
+  const open = (timers ?? []).filter((x) => x.state !== 'met' && x.state !== 'stopped');
+  const breached = open.find((x) => x.state === 'breached');
   if (breached) return breached;
-  return [...open].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+  return [...open].sort((a, b) => a.remainingMinutes - b.remainingMinutes)[0];
+}
+
+/** Names of the workspace's technicians and outlets by id (orders carry ids only), loaded once per page. */
+export function useNetworkNames(): {
+  readonly technician: (id: string | null) => string | null;
+  readonly outlet: (id: string | null) => string | null;
+  readonly technicianByUser: (userId: string) => string | null;
+} {
+  const [names, setNames] = useState<{
+    t: Record<string, string>;
+    o: Record<string, string>;
+    u: Record<string, string>;
+  }>({ t: {}, o: {}, u: {} });
+  useEffect(() => {
+    let live = true;
+    void Promise.all([
+      call<unknown>('GET', '/technicians?limit=200').then(
+        itemsOf<{ id: string; name: string; userId: string | null }>,
+        () => [],
+      ),
+      call<unknown>('GET', '/outlets?limit=200').then(itemsOf<{ id: string; name: string }>, () => []),
+    ]).then(([techs, outlets]) => {
+      if (!live) return;
+      setNames({
+        t: Object.fromEntries(techs.map((x) => [x.id, x.name])),
+        o: Object.fromEntries(outlets.map((x) => [x.id, x.name])),
+        u: Object.fromEntries(techs.filter((x) => x.userId).map((x) => [x.userId!, x.name])),
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return {
+    technician: (id) => (id ? (names.t[id] ?? null) : null),
+    outlet: (id) => (id ? (names.o[id] ?? null) : null),
+    technicianByUser: (userId) => names.u[userId] ?? null,
+  };
 }
 
 function isBilingual(value: unknown): value is Bilingual {
   return typeof value === 'object' && value !== null && 'zh' in value && 'en' in value;
 }
 
-/** Lines of a dispatch explanation in the reader's language, whatever shape the server sent (text or list). */
+/**
+ * Lines of a history entry's explanation in the reader's language: the automatic dispatch's explanation of the
+ * chosen technician and its summary of who was left out, a manual assignment's reason and what it overrode, a
+ * reason or note of other events.
+ */
 export function explanationLines(value: unknown, lang: 'zh' | 'en'): string[] {
   if (value === null || value === undefined) return [];
-  if (typeof value === 'string') return [value];
+  if (typeof value === 'string') return value.trim() ? [value] : [];
   if (isBilingual(value)) return [String(value[lang])];
   if (Array.isArray(value)) return value.flatMap((v) => explanationLines(v, lang));
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    for (const key of ['explanation', 'reasons', 'lines', 'summary', 'message', 'text'])
-      if (key in o) return explanationLines(o[key], lang);
+    return ['explanation', 'summary', 'reason', 'note', 'comment', 'overrides', 'text', 'message'].flatMap((key) =>
+      key in o ? explanationLines(o[key], lang) : [],
+    );
   }
   return [];
 }

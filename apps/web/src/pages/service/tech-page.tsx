@@ -364,7 +364,7 @@ function TechJob({ id }: { readonly id: string }) {
         </Card>
       )}
       {(o.visit || (o.media ?? []).length > 0) && (
-        <Card size="small" title={t('svc.order.visit')}>
+        <Card size="small" title={o.status === 'on_site' ? t('svc.order.media') : t('svc.order.visit')}>
           <VisitBlock order={o} />
         </Card>
       )}
