@@ -14,3 +14,4 @@ export * from './ports.js';
 export * from './phone.js';
 export * from './areas/index.js';
 export * from './service/index.js';
+export * from './care/index.js';
