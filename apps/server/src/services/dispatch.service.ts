@@ -24,7 +24,7 @@ import { loadRepairOrderRow, type RepairOrderRow } from '../adapters/db/repair.r
 import type { Database } from '../adapters/db/schema.js';
 import type { RepairNetwork } from './repair-network.js';
 import type { RepairOrderDetail } from './repair-order.service.js';
-import type { RepairWorkflowService } from './repair-workflow.service.js';
+import { HOLDING_STATUSES, type RepairWorkflowService } from './repair-workflow.service.js';
 import { requireText, type ServiceDeps } from './service-deps.js';
 
 /** Free capacity of one day for a request, slot by slot. */
@@ -77,9 +77,6 @@ function present(decision: DispatchDecision, index: DispatchIndex, request: Disp
 
 /** Most days one availability query spans. */
 export const MAX_AVAILABILITY_DAYS = 31;
-
-/** Statuses whose booking holds a technician's slot (a cancelled order frees it). */
-const HOLDING = ['assigned', 'accepted', 'on_the_way', 'on_site', 'completed', 'needs_parts', 'rescheduled', 'closed'];
 
 /**
  * Dispatch of repair orders: the dispatch index built once per network version and cached per workspace (a change
@@ -142,7 +139,7 @@ export class DispatchService {
       .where('booked_date', '=', date)
       .where('booked_slot', '=', slot)
       .where('technician_id', 'is not', null)
-      .where('status', 'in', HOLDING)
+      .where('status', 'in', HOLDING_STATUSES)
       .groupBy('technician_id');
     if (exceptOrderId) query = query.where('id', '!=', exceptOrderId);
     const rows = await query.execute();
@@ -208,7 +205,7 @@ export class DispatchService {
     return this.workflow.assign(
       actor,
       orderId,
-      { technicianId: chosen.technicianId, date: request.date, slot: request.slot },
+      { technicianId: chosen.technicianId, date: request.date, slot: request.slot, capacity: chosen.capacity },
       {
         mode: 'auto',
         rank: chosen.rank,
@@ -285,7 +282,7 @@ export class DispatchService {
       .where('booked_date', '>=', from)
       .where('booked_date', '<=', to)
       .where('technician_id', 'is not', null)
-      .where('status', 'in', HOLDING)
+      .where('status', 'in', HOLDING_STATUSES)
       .groupBy(['technician_id', 'booked_date', 'booked_slot'])
       .execute();
     const days: DayAvailability[] = [];

@@ -427,6 +427,33 @@ for (const dialect of TEST_DIALECTS) {
         .where('workspace_id', '=', h.workspaceId)
         .execute();
       assert.ok((await s.dispatch.candidates(h.actors.dispatcher, far.id)).chosen, 'rebuilt at the new version');
+      // The last place of a slot, raced for by two automatic dispatches: one takes it, the other is refused.
+      const race = { preferredDate: '2026-11-09', preferredSlot: 'morning' as const };
+      for (let i = 0; i < 3; i++) {
+        const { order: filler } = await s.repairOrders.intake(h.actors.agent, intakeOf(race));
+        await s.dispatch.autoDispatch(h.actors.dispatcher, filler.id);
+      }
+      const racers = await Promise.all([1, 2].map(() => s.repairOrders.intake(h.actors.agent, intakeOf(race))));
+      const outcomes = await Promise.allSettled(
+        racers.map((r) => s.dispatch.autoDispatch(h.actors.dispatcher, r.order.id)),
+      );
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1, 'one takes the last place');
+      const refused = outcomes.find((o) => o.status === 'rejected');
+      assert.ok(
+        refused &&
+          refused.status === 'rejected' &&
+          refused.reason instanceof DomainError &&
+          ['conflict', 'invalid_state'].includes(refused.reason.code),
+      );
+      const held = await h.t.db.kysely
+        .selectFrom('repair_orders')
+        .select(['technician_id'])
+        .where('workspace_id', '=', h.workspaceId)
+        .where('booked_date', '=', race.preferredDate)
+        .where('booked_slot', '=', race.preferredSlot)
+        .where('status', '=', 'assigned')
+        .execute();
+      assert.equal(held.length, 4, 'two technicians, two each: never overbooked');
       await assert.rejects(s.dispatch.candidates(h.actors.agent, far.id), code('forbidden'));
       await assert.rejects(s.dispatch.candidates(h.actors.outsider, far.id), code('not_found'));
     });

@@ -28,7 +28,25 @@ export interface Booking {
   readonly technicianId: string;
   readonly date: string;
   readonly slot: Slot;
+  /**
+   * Refuse (409 `conflict`) when the technician already holds this many bookings in the slot, counted inside the
+   * assignment's transaction with the technician's row locked: automatic dispatch passes the capacity it decided on,
+   * so two dispatches racing for the last place cannot both take it. A dispatcher's manual assignment may overbook.
+   */
+  readonly capacity?: number;
 }
+
+/** Statuses whose booking holds a technician's slot (a cancelled order frees it). */
+export const HOLDING_STATUSES = [
+  'assigned',
+  'accepted',
+  'on_the_way',
+  'on_site',
+  'completed',
+  'needs_parts',
+  'rescheduled',
+  'closed',
+];
 
 /**
  * The life of a repair order after intake: the technician's events on their own order, a dispatcher's assignment,
@@ -123,13 +141,32 @@ export class RepairWorkflowService {
   ): Promise<RepairOrderDetail> {
     const { date, slot } = checkBooking(booking);
     return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) => {
-      const technician = await trx
+      const query = trx
         .selectFrom('technicians')
         .select(['id', 'home_outlet_id', 'active'])
         .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', booking.technicianId)
-        .executeTakeFirst();
+        .where('id', '=', booking.technicianId);
+      // PostgreSQL: lock the technician, so bookings of their slots are counted one assignment at a time (SQLite's
+      // write transactions are serial already).
+      const technician = await (this.deps.db.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
       if (!technician || Number(technician.active) !== 1) throw errors.notFound('technician', booking.technicianId);
+      if (booking.capacity !== undefined) {
+        const held = await trx
+          .selectFrom('repair_orders')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('workspace_id', '=', actor.workspaceId)
+          .where('technician_id', '=', technician.id)
+          .where('booked_date', '=', date)
+          .where('booked_slot', '=', slot)
+          .where('status', 'in', HOLDING_STATUSES)
+          .where('id', '!=', row.id)
+          .executeTakeFirstOrThrow();
+        if (Number(held.n) >= booking.capacity)
+          throw errors.conflict(
+            { zh: '该技师这个时段刚被约满，请重新派单', en: "The technician's slot just filled up; dispatch again" },
+            { technicianId: technician.id, date, slot, capacity: booking.capacity },
+          );
+      }
       return applyRepairChange(trx, this.deps.ids, {
         row,
         event: 'assign',
