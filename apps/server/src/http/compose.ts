@@ -17,7 +17,7 @@ import { JobWorker } from '../jobs/job-worker.js';
 import { createApiKeyService } from '../services/api-key.service.js';
 import { verifyWorkspaceChain } from '../services/audit.service.js';
 import { createAuthService } from '../services/auth.service.js';
-import { createServices, silentLogger, type Services } from '../services/index.js';
+import { createServices, silentLogger, type ServiceDeps, type Services } from '../services/index.js';
 import { createUserService } from '../services/user.service.js';
 import { createWorkspaceService } from '../services/workspace.service.js';
 import type { AppServices, HttpOptions } from './app-deps.js';
@@ -33,6 +33,12 @@ export interface EmptyDatabaseContext {
   runJobsUntilIdle(): Promise<void>;
   /** Writes a line to the start-up log (e.g. the demo users' passwords, shown once). */
   log(text: string): void;
+  /**
+   * The same services over the same database, on a clock running `offsetMs` behind (or ahead of) the server's: for
+   * demo data that happened earlier (a repair order assigned yesterday and never accepted, whose SLA breach the
+   * worker then records). Nothing else uses it.
+   */
+  servicesOffsetBy(offsetMs: number): Services;
 }
 
 export interface ComposeOptions {
@@ -81,7 +87,7 @@ export async function composeServer(options: ComposeOptions): Promise<Compositio
     const logger = options.logger ?? silentLogger;
     // Set below, once the worker exists; services call it after committing an enqueue.
     let wakeWorker: () => void = () => undefined;
-    const claims = createServices({
+    const serviceDeps: ServiceDeps = {
       db,
       blobs: new FsBlobStore(options.blobDir),
       cipher: new AesGcmContactCipher(options.keys.contactKeys),
@@ -92,7 +98,8 @@ export async function composeServer(options: ComposeOptions): Promise<Compositio
       logger,
       ...(options.limits ? { limits: options.limits } : {}),
       onJobsEnqueued: () => wakeWorker(),
-    });
+    };
+    const claims = createServices(serviceDeps);
     const hasher = options.hasher ?? new ScryptPasswordHasher();
     const queue = new DbJobQueue(db, clock);
     const base = { db, clock, ids };
@@ -125,6 +132,10 @@ export async function composeServer(options: ComposeOptions): Promise<Compositio
             await seedWorker.runUntilIdle();
           },
           log: (text) => (options.logger ? options.logger.info(text) : undefined),
+          servicesOffsetBy: (offsetMs) => {
+            const shifted: Clock = { nowMs: () => clock.nowMs() + offsetMs };
+            return createServices({ ...serviceDeps, clock: shifted, ids: new Uuid7IdGenerator(shifted) });
+          },
         });
       }
     }

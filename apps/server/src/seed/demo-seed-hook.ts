@@ -21,6 +21,7 @@ export async function seedDemoOnEmptyDatabase(context: EmptyDatabaseContext): Pr
     users: context.services.users,
     photoDir: join(DEMO_PHOTO_DIR),
     runJobsUntilIdle: () => context.runJobsUntilIdle(),
+    servicesOffsetBy: (offsetMs) => context.servicesOffsetBy(offsetMs),
   });
   context.log(
     `演示数据已就绪 / Demo workspace ready: ${result.claimIds.length} claims analysed in ${((Date.now() - started) / 1000).toFixed(1)} s\n${formatDemoUsers(result.users)}`,

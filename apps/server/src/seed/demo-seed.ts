@@ -35,6 +35,8 @@ export interface DemoSeedDeps {
   readonly password?: (user: DemoUser) => string;
   /** The seed's "now" (today's repair orders are booked for its date in Asia/Shanghai); the wall clock by default. */
   readonly now?: () => Date;
+  /** The same services on a clock `offsetMs` away (for the demo's SLA breach, which happened earlier). */
+  readonly servicesOffsetBy?: (offsetMs: number) => Services;
 }
 
 export interface SeededUser {
@@ -165,6 +167,7 @@ export async function seedDemo(deps: DemoSeedDeps): Promise<DemoSeedResult> {
     actors,
     runJobsUntilIdle: deps.runJobsUntilIdle,
     now: deps.now ?? (() => new Date()),
+    ...(deps.servicesOffsetBy ? { servicesOffsetBy: deps.servicesOffsetBy } : {}),
   });
   return { workspaceId: workspace.id, users, claimIds, repairOrderIds: network.orderIds };
 }

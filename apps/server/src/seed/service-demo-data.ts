@@ -412,3 +412,14 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     plan: 'accepted',
   },
 ];
+
+/** The order whose response SLA breached: assigned on the previous working afternoon, never accepted. */
+export const DEMO_BREACH = {
+  customer: { name: '郑秀兰', phone: '13600001111', address: '北京街道北京路 238 号 4 楼' },
+  areaText: '广州市越秀区',
+  productLine: '智能门锁',
+  fault: 'battery_drained',
+  description: '换了新电池还是没反应，家里老人进不了门',
+  slot: 'morning',
+  technician: 'huang',
+} as const satisfies Omit<DemoOrder, 'plan' | 'channel'> & { readonly technician: DemoTechnician['key'] };

@@ -4,9 +4,10 @@
  * the sample list of service areas (resolved by the area resolver, outlet by outlet), technicians with skills and
  * calendars (one linked to the demo technician user), and today's repair orders walked to several states.
  */
-import { getDivision, resolveArea, type Actor } from '@proofdesk/domain';
+import { createBusinessCalendar, getDivision, resolveArea, type Actor } from '@proofdesk/domain';
 import type { Services } from '../services/index.js';
 import {
+  DEMO_BREACH,
   DEMO_ORDERS,
   DEMO_OUTLETS,
   DEMO_PRODUCT_LINES,
@@ -24,12 +25,20 @@ export interface ServiceSeedDeps {
   readonly runJobsUntilIdle: () => Promise<void>;
   /** The seed's "now" (for today's date in Asia/Shanghai). */
   readonly now: () => Date;
+  /**
+   * The same services on a clock `offsetMs` away from the seed's. With it, one order is taken in and assigned on the
+   * previous working afternoon and never accepted: its response SLA breached long ago, so the worker escalates it
+   * through the whole ladder when the seed runs the jobs. Without it, no breach is seeded.
+   */
+  readonly servicesOffsetBy?: (offsetMs: number) => Services;
 }
 
 export interface ServiceSeedResult {
   readonly outletIds: readonly string[];
   readonly technicianIds: readonly string[];
   readonly orderIds: readonly string[];
+  /** The order whose response SLA breached (null without `servicesOffsetBy`). */
+  readonly breachedOrderId: string | null;
   /** Coverage import counts over the sample list. */
   readonly coverage: { readonly resolved: number; readonly ambiguous: number; readonly unresolved: number };
 }
@@ -139,8 +148,15 @@ export async function seedServiceNetwork(deps: ServiceSeedDeps): Promise<Service
     orderIds.push(order.id);
     await walk(deps, demo, order.id, statusToken, today, technicianIds, { admin, dispatcher, techUser });
   }
+  const breachedOrderId = deps.servicesOffsetBy
+    ? await seedBreach(deps, deps.servicesOffsetBy, today, technicianIds.get(DEMO_BREACH.technician)!, {
+        agent,
+        dispatcher,
+      })
+    : null;
   await deps.runJobsUntilIdle();
   return {
+    breachedOrderId,
     outletIds: [...outletIds.values()],
     technicianIds: [...technicianIds.values()],
     orderIds,
@@ -199,4 +215,50 @@ async function walk(
     await services.repairWorkflow.technicianEvent(tech, orderId, 'complete');
   }
   if (reach >= 5) await services.repairCustomers.confirm(token, { rating: 5, comment: '师傅很专业，准时上门' });
+}
+
+/** The working day before `today` (Asia/Shanghai), by the business calendar (weekends, holidays, 调休). */
+export function previousWorkingDay(today: string): string {
+  const calendar = createBusinessCalendar();
+  let at = Date.parse(`${today}T12:00:00+08:00`);
+  for (let i = 0; i < 30; i++) {
+    at -= 86_400_000;
+    const day = shanghaiDay(new Date(at));
+    if (calendar.isWorkingDay(day)) return day;
+  }
+  throw new Error(`no working day in the 30 days before ${today}`);
+}
+
+/**
+ * The demo's SLA breach: a customer called on the previous working afternoon for a visit today, the dispatcher
+ * assigned the order at 14:00 and the technician never accepted. Intake and assignment run through the services on
+ * a clock set to those times, so the response timer, its job and the audit rows are what they would have been; the
+ * seed's job run then records the breach and escalates it to the dispatcher, the outlet manager and the brand.
+ */
+async function seedBreach(
+  deps: ServiceSeedDeps,
+  servicesOffsetBy: (offsetMs: number) => Services,
+  today: string,
+  technicianId: string,
+  who: { readonly agent: Actor; readonly dispatcher: Actor },
+): Promise<string> {
+  const day = previousWorkingDay(today);
+  const at = (clock: string) => servicesOffsetBy(Date.parse(`${day}T${clock}:00+08:00`) - deps.now().getTime());
+  const { order } = await at('13:40').repairOrders.intake(who.agent, {
+    channel: 'phone',
+    customer: DEMO_BREACH.customer,
+    areaText: DEMO_BREACH.areaText,
+    productLine: DEMO_BREACH.productLine,
+    faultCategory: DEMO_BREACH.fault,
+    description: DEMO_BREACH.description,
+    preferredDate: today,
+    preferredSlot: DEMO_BREACH.slot,
+  });
+  await at('14:00').dispatch.manualAssign(who.dispatcher, order.id, {
+    technicianId,
+    date: today,
+    slot: DEMO_BREACH.slot,
+    reason: '客户指定黄师傅上门',
+  });
+  return order.id;
 }
