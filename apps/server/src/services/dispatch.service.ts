@@ -172,7 +172,8 @@ export class DispatchService {
    */
   async candidates(actor: Actor, orderId: string, when?: { date?: string; slot?: Slot }): Promise<DispatchView> {
     requirePermission(actor, 'service.dispatch');
-    const db = this.deps.db.kysely;
+    // The query-only connection: on SQLite a read never waits for the write in flight.
+    const db = this.deps.db.reader;
     const row = await loadRepairOrderRow(db, actor.workspaceId, orderId);
     const request = await this.request(row, when);
     const [index, loads] = await Promise.all([
@@ -231,7 +232,8 @@ export class DispatchService {
   ): Promise<RepairOrderDetail> {
     requirePermission(actor, 'service.dispatch');
     const reason = requireText('reason', input.reason, 1000);
-    const db = this.deps.db.kysely;
+    // The query-only connection: on SQLite a read never waits for the write in flight.
+    const db = this.deps.db.reader;
     const row = await loadRepairOrderRow(db, actor.workspaceId, orderId);
     const request = await this.request(row, { date: input.date, slot: input.slot });
     const [index, loads] = await Promise.all([
@@ -274,7 +276,8 @@ export class DispatchService {
       });
     const settings = await this.network.settings(workspaceId);
     const index = await this.indexFor(workspaceId);
-    const db = this.deps.db.kysely;
+    // The query-only connection: on SQLite a read never waits for the write in flight.
+    const db = this.deps.db.reader;
     const booked = await db
       .selectFrom('repair_orders')
       .select((eb) => ['technician_id', 'booked_date', 'booked_slot', eb.fn.countAll<number | string>().as('n')])

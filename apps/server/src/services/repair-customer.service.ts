@@ -177,7 +177,8 @@ export class RepairCustomerService {
   }
 
   private async view(row: RepairOrderRow): Promise<CustomerOrderView> {
-    const db = this.deps.db.kysely;
+    // The query-only connection: on SQLite a read never waits for the write in flight.
+    const db = this.deps.db.reader;
     const [events, visit, technician] = await Promise.all([
       db
         .selectFrom('repair_order_events')

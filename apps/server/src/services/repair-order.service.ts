@@ -304,7 +304,8 @@ export class RepairOrderService {
    * @throws {DomainError} `not_found` (another workspace's order; for a technician, any order not theirs), `forbidden`
    */
   async getOrder(actor: Actor, orderId: string): Promise<RepairOrderDetail> {
-    const db = this.deps.db.kysely;
+    // The query-only connection: on SQLite a read never waits for the write in flight.
+    const db = this.deps.db.reader;
     const row = await loadRepairOrderRow(db, actor.workspaceId, orderId);
     await requireOrderAccess(db, actor, row, 'network.read');
     return this.detail(db, row);
@@ -346,7 +347,8 @@ export class RepairOrderService {
   async listOrders(actor: Actor, query: RepairOrderQuery = {}): Promise<Page<RepairOrder>> {
     requirePermission(actor, 'network.read');
     const size = pageSize(query.limit);
-    const db = this.deps.db.kysely;
+    // The query-only connection: on SQLite a read never waits for the write in flight.
+    const db = this.deps.db.reader;
     let select = db
       .selectFrom('repair_orders')
       .selectAll()

@@ -290,7 +290,7 @@ export class RepairWorkflowService {
       return next;
     });
     this.deps.onJobsEnqueued?.();
-    return this.orders.detail(db.kysely, changed);
+    return this.orders.detail(db.reader, changed);
   }
 }
 
