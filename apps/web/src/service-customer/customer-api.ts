@@ -1,5 +1,5 @@
 /** The repair customer's public API (no login): booking by workspace slug, status by the link's token. */
-import { toApiError } from '../api/client';
+import { toApiError, type Schemas } from '../api/client';
 
 export type Slot = 'morning' | 'afternoon' | 'evening';
 
@@ -13,28 +13,8 @@ export interface Candidate {
   readonly fullName: string;
 }
 
-/** What the customer sees of their order: masked contact, where it stands, who comes when. */
-export interface CustomerOrder {
-  readonly number: string;
-  readonly status: string;
-  readonly areaName?: string;
-  readonly productLine?: string;
-  readonly faultCategory: string;
-  readonly description?: string;
-  readonly preferredDate?: string;
-  readonly preferredSlot?: Slot;
-  readonly bookedDate?: string | null;
-  readonly bookedSlot?: Slot | null;
-  readonly technicianName?: string | null;
-  readonly customerNameMasked?: string;
-  readonly customerPhoneMasked?: string;
-  readonly confirmedAt?: string | null;
-  readonly rating?: number | null;
-  readonly statusLabel?: Bilingual;
-  readonly canConfirm?: boolean;
-  readonly canCancel?: boolean;
-  readonly [key: string]: unknown;
-}
+/** What the customer sees of their order (masked technician name, where it stands, who comes when), per the API. */
+export type CustomerOrder = Schemas['CustomerRepairOrder'];
 
 export async function publicCall<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api/v1/public${path}`, {

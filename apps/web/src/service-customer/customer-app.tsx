@@ -184,7 +184,10 @@ function BookingPage({ slug }: { readonly slug: string }) {
                   type="radio"
                   name="c-area-pick"
                   checked={areaCode === c.code}
-                  onChange={() => setAreaCode(c.code)}
+                  onChange={() => {
+                    setAreaCode(c.code);
+                    setError(null);
+                  }}
                 />
                 {c.fullName}
               </label>
@@ -197,12 +200,12 @@ function BookingPage({ slug }: { readonly slug: string }) {
           'c-address',
         )}
         {field(
-          'svc.intake.productLine',
+          'cust.book.productLine',
           <input id="c-line" value={form.productLine} onChange={(e) => set({ productLine: e.target.value })} />,
           'c-line',
         )}
         {field(
-          'svc.intake.serial',
+          'cust.book.serial',
           <input id="c-serial" value={form.serial} onChange={(e) => set({ serial: e.target.value })} />,
           'c-serial',
         )}
@@ -277,12 +280,7 @@ function StatusPage({ token }: { readonly token: string | null }) {
   const refresh = useCallback(async () => {
     if (!token) return;
     try {
-      const answer = await publicCall<CustomerOrder | { order: CustomerOrder }>('GET', base);
-      setOrder(
-        'order' in answer && typeof answer.order === 'object'
-          ? (answer.order as CustomerOrder)
-          : (answer as CustomerOrder),
-      );
+      setOrder(await publicCall<CustomerOrder>('GET', base));
       setProblem(null);
     } catch (e) {
       setProblem(
@@ -359,7 +357,7 @@ function StatusPage({ token }: { readonly token: string | null }) {
               <dt>{t('cust.status.booked')}</dt>
               <dd>
                 {order.bookedDate ?? order.preferredDate}{' '}
-                {t(`svc.slot.${order.bookedSlot ?? order.preferredSlot ?? 'morning'}`)}
+                {t(`svc.slot.${(order.bookedSlot ?? order.preferredSlot) as Slot}`)}
               </dd>
               {order.technicianName && (
                 <>

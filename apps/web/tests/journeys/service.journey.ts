@@ -208,6 +208,39 @@ export function serviceJourney(env: JourneyEnv): void {
       });
     }
 
+    for (const lang of ['zh', 'en'] as const satisfies readonly Lang[])
+      it(`books a visit through the public form on a phone, picking the area among candidates, in ${lang}`, async () => {
+        const t = textOf(lang);
+        const context = await newContext(env.browser, env.server.url, lang, PHONE_390);
+        const page = await context.newPage();
+        await page.goto('/repair/book/antu-locks');
+        await page.getByRole('heading', { name: t('cust.book.title') }).waitFor();
+        await page.getByLabel(t('svc.intake.name')).fill('林晓雯');
+        await page.getByLabel(t('svc.intake.phone')).fill(lang === 'zh' ? '13500006666' : '13500007777');
+        await page.getByLabel(t('svc.intake.area')).fill('南山区');
+        await page.getByLabel(t('svc.intake.address')).fill('蛇口街道望海路 1 号 2 栋 903');
+        await page.getByLabel(t('svc.intake.fault')).selectOption('forgotten_password');
+        await page.getByLabel(t('svc.intake.description')).fill('忘记管理员密码，无法添加指纹');
+        await page.getByRole('radio', { name: t('svc.slot.afternoon') }).check();
+        await page.getByRole('button', { name: t('cust.book.submit') }).click();
+        // 南山区 is in 深圳 and in 鹤岗: the form asks which, never guesses.
+        await page.getByRole('group', { name: t('svc.intake.ambiguous') }).waitFor();
+        await page.getByRole('radio', { name: /深圳市南山区/ }).check();
+        assert.equal(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          true,
+          'the booking form fits a 390 px screen',
+        );
+        await screenshot(page, 'service-customer-book', lang);
+        await page.getByRole('button', { name: t('cust.book.submit') }).click();
+        await page.waitForURL('**/repair/status?token=*');
+        await page.getByRole('heading', { name: t('cust.status.title') }).waitFor();
+        await page.getByText(t('cust.status.step.reported')).waitFor();
+        await page.getByRole('button', { name: t('cust.status.cancel') }).waitFor();
+        await screenshot(page, 'service-customer-booked', lang);
+        await context.close();
+      });
+
     it('imports coverage from a pasted list of place names and shows what did not resolve', async () => {
       for (const lang of ['zh', 'en'] as const satisfies readonly Lang[]) {
         const t = textOf(lang);
