@@ -6,7 +6,7 @@ import {
   type RepairOrderStatus,
 } from '@proofdesk/domain';
 import type { Kysely, Updateable } from 'kysely';
-import { appendAudit } from '../adapters/db/audit.repository.js';
+import { appendAudit, type AuditEntry } from '../adapters/db/audit.repository.js';
 import { appendRepairOrderEvent, type RepairOrderRow } from '../adapters/db/repair.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import type { RepairOrdersTable } from '../adapters/db/schema-repair.js';
@@ -24,13 +24,19 @@ export interface RepairChange {
   readonly patch?: Omit<Updateable<RepairOrdersTable>, 'id' | 'workspace_id' | 'status' | 'version' | 'updated_at'>;
   /** What the history and audit record besides from, to and event (dispatch explanation, reason, new slot). */
   readonly explanation?: Readonly<Record<string, unknown>>;
+  /**
+   * Where to put the audit entry instead of appending it now, for the caller to append as the transaction's last
+   * statement: appending takes the workspace's audit-chain lock until the commit, so the later it comes, the less
+   * concurrent changes wait.
+   */
+  readonly auditSink?: AuditEntry[];
 }
 
 /**
  * Applies a status change inside the caller's transaction: the next status from the pure transition table, a
  * conditional UPDATE that matches only the version read (of two concurrent changes one wins, the other fails with
- * `conflict`), the history entry and the `repair_order.status_changed` audit row. The caller schedules the SLA
- * check in the same transaction (see `scheduleSlaCheck`).
+ * `conflict`), the history entry and the `repair_order.status_changed` audit row (now, or handed to the caller
+ * through `auditSink`). The caller schedules the SLA check in the same transaction (`SlaService.schedule`).
  * @returns the order row as changed
  * @throws {DomainError} `invalid_state` when the table has no such transition; `conflict` when the order changed
  *   since it was read
@@ -70,7 +76,7 @@ export async function applyRepairChange(
     toStatus: to,
     explanation,
   });
-  await appendAudit(trx, ids, {
+  const audit: AuditEntry = {
     workspaceId: row.workspace_id,
     at: change.at,
     actor: change.actor,
@@ -78,6 +84,8 @@ export async function applyRepairChange(
     subjectType: 'repair_order',
     subjectId: row.id,
     data: { from, to, event: change.event, ...explanation },
-  });
+  };
+  if (change.auditSink) change.auditSink.push(audit);
+  else await appendAudit(trx, ids, audit);
   return { ...row, ...change.patch, status: to, version, updated_at: change.at };
 }

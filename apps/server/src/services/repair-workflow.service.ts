@@ -11,6 +11,7 @@ import {
 } from '@proofdesk/domain';
 import type { Transaction } from 'kysely';
 import { loadRepairOrderRow, type RepairOrderRow } from '../adapters/db/repair.repository.js';
+import { appendAuditBatch, type AuditEntry } from '../adapters/db/audit.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import { requireOrderAccess } from './repair-access.js';
 import type { RepairOrderDetail, RepairOrderService } from './repair-order.service.js';
@@ -78,12 +79,13 @@ export class RepairWorkflowService {
         en: `must be one of ${TECHNICIAN_EVENTS.join(', ')}`,
       });
     const cleanNote = note?.trim() ? requireText('note', note, 1000) : undefined;
-    return this.change(actor, orderId, 'service.work', async (row, trx, at, label) =>
+    return this.change(actor, orderId, 'service.work', async (row, trx, at, label, tail) =>
       applyRepairChange(trx, this.deps.ids, {
         row,
         event,
         at,
         actor: label,
+        auditSink: tail.audit,
         ...(cleanNote ? { explanation: { note: cleanNote } } : {}),
       }),
     );
@@ -140,38 +142,25 @@ export class RepairWorkflowService {
     explanation: Readonly<Record<string, unknown>>,
   ): Promise<RepairOrderDetail> {
     const { date, slot } = checkBooking(booking);
-    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) => {
-      const query = trx
+    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label, tail) => {
+      const technician = await trx
         .selectFrom('technicians')
         .select(['id', 'home_outlet_id', 'active'])
         .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', booking.technicianId);
-      // PostgreSQL: lock the technician, so bookings of their slots are counted one assignment at a time (SQLite's
-      // write transactions are serial already).
-      const technician = await (this.deps.db.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+        .where('id', '=', booking.technicianId)
+        .executeTakeFirst();
       if (!technician || Number(technician.active) !== 1) throw errors.notFound('technician', booking.technicianId);
-      if (booking.capacity !== undefined) {
-        const held = await trx
-          .selectFrom('repair_orders')
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .where('workspace_id', '=', actor.workspaceId)
-          .where('technician_id', '=', technician.id)
-          .where('booked_date', '=', date)
-          .where('booked_slot', '=', slot)
-          .where('status', 'in', HOLDING_STATUSES)
-          .where('id', '!=', row.id)
-          .executeTakeFirstOrThrow();
-        if (Number(held.n) >= booking.capacity)
-          throw errors.conflict(
-            { zh: '该技师这个时段刚被约满，请重新派单', en: "The technician's slot just filled up; dispatch again" },
-            { technicianId: technician.id, date, slot, capacity: booking.capacity },
-          );
-      }
+      const capacity = booking.capacity;
+      if (capacity !== undefined)
+        tail.checks.push(() =>
+          this.requireFreePlace(trx, actor.workspaceId, row.id, technician.id, date, slot, capacity),
+        );
       return applyRepairChange(trx, this.deps.ids, {
         row,
         event: 'assign',
         at,
         actor: label,
+        auditSink: tail.audit,
         patch: {
           technician_id: technician.id,
           outlet_id: technician.home_outlet_id,
@@ -209,12 +198,13 @@ export class RepairWorkflowService {
         zh: `须为 ${SLOTS.join('、')} 之一`,
         en: `must be one of ${SLOTS.join(', ')}`,
       });
-    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) =>
+    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label, tail) =>
       applyRepairChange(trx, this.deps.ids, {
         row,
         event: 'reschedule',
         at,
         actor: label,
+        auditSink: tail.audit,
         patch: { booked_date: date, booked_slot: input.slot },
         explanation: { reason, date, slot: input.slot, previousDate: row.booked_date, previousSlot: row.booked_slot },
       }),
@@ -224,12 +214,13 @@ export class RepairWorkflowService {
   /** Closes a completed order (the customer's confirmation closes it too). @throws {DomainError} */
   async close(actor: Actor, orderId: string, note?: string): Promise<RepairOrderDetail> {
     const cleanNote = note?.trim() ? requireText('note', note, 1000) : undefined;
-    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label) =>
+    return this.change(actor, orderId, 'service.dispatch', async (row, trx, at, label, tail) =>
       applyRepairChange(trx, this.deps.ids, {
         row,
         event: 'close',
         at,
         actor: label,
+        auditSink: tail.audit,
         ...(cleanNote ? { explanation: { note: cleanNote } } : {}),
       }),
     );
@@ -238,8 +229,15 @@ export class RepairWorkflowService {
   /** Cancels an order before the repair, by an agent or dispatcher, with the reason. @throws {DomainError} */
   async cancel(actor: Actor, orderId: string, reason: string): Promise<RepairOrderDetail> {
     const why = requireText('reason', reason, 1000);
-    return this.change(actor, orderId, 'service.intake', async (row, trx, at, label) =>
-      applyRepairChange(trx, this.deps.ids, { row, event: 'cancel', at, actor: label, explanation: { reason: why } }),
+    return this.change(actor, orderId, 'service.intake', async (row, trx, at, label, tail) =>
+      applyRepairChange(trx, this.deps.ids, {
+        row,
+        event: 'cancel',
+        at,
+        actor: label,
+        explanation: { reason: why },
+        auditSink: tail.audit,
+      }),
     );
   }
 
@@ -271,22 +269,68 @@ export class RepairWorkflowService {
     return this.sla.settingsFor(workspaceId);
   }
 
-  /** Reads the order in a transaction, checks access, lets `apply` change it, schedules the SLA check. */
+  /**
+   * Refuses with `conflict` when the technician already holds `capacity` bookings of the slot besides this order.
+   * On PostgreSQL the technician's row is locked first, so two assignments count one after the other (SQLite's write
+   * transactions are serial already).
+   */
+  private async requireFreePlace(
+    trx: Transaction<Database>,
+    workspaceId: string,
+    orderId: string,
+    technicianId: string,
+    date: string,
+    slot: Slot,
+    capacity: number,
+  ): Promise<void> {
+    if (this.deps.db.dialect === 'postgres')
+      await trx.selectFrom('technicians').select('id').where('id', '=', technicianId).forUpdate().execute();
+    const held = await trx
+      .selectFrom('repair_orders')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .where('technician_id', '=', technicianId)
+      .where('booked_date', '=', date)
+      .where('booked_slot', '=', slot)
+      .where('status', 'in', HOLDING_STATUSES)
+      .where('id', '!=', orderId)
+      .executeTakeFirstOrThrow();
+    if (Number(held.n) >= capacity)
+      throw errors.conflict(
+        { zh: '该技师这个时段刚被约满，请重新派单', en: "The technician's slot just filled up; dispatch again" },
+        { technicianId, date, slot, capacity },
+      );
+  }
+
+  /**
+   * Reads the order in a transaction, checks access, lets `apply` change it, schedules the SLA check, then runs the
+   * checks and appends the audit rows `apply` left for the end.
+   */
   private async change(
     actor: Actor,
     orderId: string,
     permission: 'service.work' | 'service.dispatch' | 'service.intake',
-    apply: (row: RepairOrderRow, trx: Transaction<Database>, at: string, label: string) => Promise<RepairOrderRow>,
+    apply: (
+      row: RepairOrderRow,
+      trx: Transaction<Database>,
+      at: string,
+      label: string,
+      tail: { readonly audit: AuditEntry[]; readonly checks: (() => Promise<void>)[] },
+    ) => Promise<RepairOrderRow>,
   ): Promise<RepairOrderDetail> {
     requirePermission(actor, permission);
-    const { db, clock } = this.deps;
+    const { db, clock, ids } = this.deps;
     const settings = await this.sla.settingsFor(actor.workspaceId);
     const changed = await db.kysely.transaction().execute(async (trx) => {
       const row = await loadRepairOrderRow(trx, actor.workspaceId, orderId);
       await requireOrderAccess(trx, actor, row, permission);
       const at = nowIso(clock);
-      const next = await apply(row, trx, at, actorLabel(actor));
+      const tail = { audit: [] as AuditEntry[], checks: [] as (() => Promise<void>)[] };
+      const next = await apply(row, trx, at, actorLabel(actor), tail);
       await this.sla.schedule(trx, next, at, settings);
+      // Last, so the locks they take (a technician's row, the workspace's audit chain) are held only until the commit.
+      for (const check of tail.checks) await check();
+      if (tail.audit.length > 0) await appendAuditBatch(trx, ids, tail.audit, db.dialect);
       return next;
     });
     this.deps.onJobsEnqueued?.();
