@@ -7,3 +7,4 @@ export * from './complaint-sla.js';
 export * from './complaint-rate.js';
 export * from './plan.js';
 export * from './coverage-decision.js';
+export * from './official.js';
