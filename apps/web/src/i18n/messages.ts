@@ -976,7 +976,7 @@ export const en: Messages = {
   'svc.board.autoDispatch': 'Auto-dispatch',
   'svc.board.refresh': 'Refresh',
   'svc.board.open': 'Open',
-  'svc.board.count': '{count} orders',
+  'svc.board.count': 'Orders: {count}',
   'svc.board.prevDay': 'Previous day',
   'svc.board.nextDay': 'Next day',
   'svc.board.otherRegion': 'Other areas',

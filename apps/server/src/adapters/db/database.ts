@@ -18,6 +18,7 @@ import * as m0003 from './migrations/0003-claim-list-indexes.js';
 import * as m0004 from './migrations/0004-job-queue-order.js';
 import * as m0005 from './migrations/0005-service-network.js';
 import * as m0006 from './migrations/0006-repair-orders.js';
+import * as m0007 from './migrations/0007-notifications.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -46,6 +47,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-job-queue-order': m0004,
   '0005-service-network': m0005,
   '0006-repair-orders': m0006,
+  '0007-notifications': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -1,5 +1,6 @@
 import type { NetworkTables } from './schema-network.js';
 import type { RepairTables } from './schema-repair.js';
+import type { NotifyTables } from './schema-notify.js';
 
 /**
  * The database schema as Kysely types. One schema for both dialects: ids are text (time-ordered), times are ISO 8601
@@ -211,7 +212,7 @@ export interface PlatformHashesTable {
   seen_count: number;
 }
 
-export interface Database extends NetworkTables, RepairTables {
+export interface Database extends NetworkTables, RepairTables, NotifyTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
