@@ -1,4 +1,5 @@
 import type { ClaimAssessmentService } from '../services/claim-assessment.service.js';
+import type { NotificationDeliveryService } from '../services/notification-delivery.service.js';
 import type { SlaService } from '../services/sla.service.js';
 import type { JobHandlers } from './job-worker.js';
 
@@ -6,11 +7,16 @@ import type { JobHandlers } from './job-worker.js';
  * The claims workflow's and the repair orders' SLA job handlers, for the in-process worker (`serve`) and `proofdesk worker`: one per job
  * kind, checked with `satisfies`, so a new kind without a handler fails to compile. Every handler is idempotent.
  */
-export function createJobHandlers(assessment: ClaimAssessmentService, sla: SlaService): JobHandlers {
+export function createJobHandlers(
+  assessment: ClaimAssessmentService,
+  sla: SlaService,
+  notifications: NotificationDeliveryService,
+): JobHandlers {
   return {
     analyse_evidence: (job) => assessment.analyseEvidence(job.workspaceId, job.evidenceId),
     expire_merchant_window: (job) => assessment.expireMerchantWindow(job.workspaceId, job.claimId),
     reanalyse_workspace: (job) => assessment.reanalyseWorkspace(job.workspaceId, job.referencePhotoId),
     'sla.check': (job) => sla.check(job.workspaceId, job.orderId),
+    'notify.deliver': (job) => notifications.deliver(job.workspaceId, job.notificationId),
   } satisfies JobHandlers;
 }

@@ -10,7 +10,9 @@ export type JobPayload =
   /** The merchant's response window of a claim closes (scheduled at its deadline). */
   | { readonly kind: 'expire_merchant_window'; readonly workspaceId: string; readonly claimId: string }
   /** A repair order's SLA timers are due: escalate breaches, schedule the next check (run_at = the due time). */
-  | { readonly kind: 'sla.check'; readonly workspaceId: string; readonly orderId: string };
+  | { readonly kind: 'sla.check'; readonly workspaceId: string; readonly orderId: string }
+  /** Deliver one outbox notification (e-mail, webhook) after the commit that wrote it; retries reschedule it. */
+  | { readonly kind: 'notify.deliver'; readonly workspaceId: string; readonly notificationId: string };
 
 export type JobKind = JobPayload['kind'];
 

@@ -36,6 +36,7 @@ function scriptedHandlers(script: Map<string, (JobResult | Error)[]>, calls: str
       Promise.resolve({ outcome: 'skipped', why: `no claims for ${payload.referencePhotoId}` }),
     expire_merchant_window: () => Promise.resolve({ outcome: 'done' }),
     'sla.check': () => Promise.resolve({ outcome: 'done' }),
+    'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
   } satisfies JobHandlers;
 }
 
@@ -152,6 +153,7 @@ for (const dialect of TEST_DIALECTS) {
         reanalyse_workspace: () => Promise.resolve({ outcome: 'done' }),
         expire_merchant_window: () => Promise.resolve({ outcome: 'done' }),
         'sla.check': () => Promise.resolve({ outcome: 'done' }),
+        'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
       };
       const worker = new JobWorker({ queue, handlers, logger: new MemoryLogger(), pollIntervalMs: 60_000 });
       worker.start();
@@ -193,6 +195,7 @@ for (const dialect of TEST_DIALECTS) {
         reanalyse_workspace: () => Promise.resolve({ outcome: 'done' }),
         expire_merchant_window: () => Promise.resolve({ outcome: 'done' }),
         'sla.check': () => Promise.resolve({ outcome: 'done' }),
+        'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
       });
       // PostgreSQL: a second pool, as a second worker process would have. SQLite: one connection per process (two
       // better-sqlite3 connections in one process block each other's event loop on the write lock), so both workers

@@ -23,6 +23,11 @@ import { DispatchService } from './dispatch.service.js';
 import { SlaService } from './sla.service.js';
 import { VisitService } from './visit.service.js';
 import type { ServiceDeps } from './service-deps.js';
+import { SmtpEmailSender } from '../adapters/notify/smtp.email-sender.js';
+import { HttpWebhookSender } from '../adapters/notify/http.webhook-sender.js';
+import { NotificationDeliveryService } from './notification-delivery.service.js';
+import { NotificationOutbox } from './notification-outbox.js';
+import { NotificationService } from './notification.service.js';
 
 export type { ServiceDeps, ServiceLogger, Page, PageRequest } from './service-deps.js';
 export { silentLogger } from './service-deps.js';
@@ -54,6 +59,10 @@ export interface Services {
   readonly sla: SlaService;
   readonly visits: VisitService;
   readonly repairCustomers: RepairCustomerService;
+  /** Notifications: the outbox callers write to in their transaction, delivery after commit, inbox and settings. */
+  readonly outbox: NotificationOutbox;
+  readonly notificationDelivery: NotificationDeliveryService;
+  readonly notifications: NotificationService;
 }
 
 /**
@@ -77,6 +86,11 @@ export function createServices(deps: ServiceDeps): Services {
     networkVersion: (workspaceId) => network.networkVersion(workspaceId),
     dispatchNetwork: (workspaceId) => network.dispatchNetwork(workspaceId),
   });
+  const outbox = new NotificationOutbox(deps);
+  const notificationDelivery = new NotificationDeliveryService(deps, {
+    email: new SmtpEmailSender(),
+    webhook: new HttpWebhookSender({ nowMs: () => deps.clock.nowMs() }),
+  });
   const sla = new SlaService(deps, repairNetwork);
   const repairOrders = new RepairOrderService(deps, repairNetwork, sla);
   const repairWorkflow = new RepairWorkflowService(deps, repairOrders, sla);
@@ -88,7 +102,7 @@ export function createServices(deps: ServiceDeps): Services {
     evidence: new EvidenceService(deps),
     photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
-    jobHandlers: createJobHandlers(assessment, sla),
+    jobHandlers: createJobHandlers(assessment, sla, notificationDelivery),
     outlets: new OutletService(deps),
     coverage: new OutletCoverageService(deps),
     technicians: new TechnicianService(deps),
@@ -101,5 +115,8 @@ export function createServices(deps: ServiceDeps): Services {
     sla,
     visits: new VisitService(deps),
     repairCustomers: new RepairCustomerService(deps, repairOrders, repairWorkflow),
+    outbox,
+    notificationDelivery,
+    notifications: new NotificationService(deps, notificationDelivery),
   };
 }

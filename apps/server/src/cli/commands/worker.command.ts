@@ -61,6 +61,7 @@ const JOB_KINDS = Object.keys({
   reanalyse_workspace: true,
   expire_merchant_window: true,
   'sla.check': true,
+  'notify.deliver': true,
 } satisfies Record<JobKind, true>) as JobKind[];
 
 function parseKinds(text: string | undefined): readonly JobKind[] | undefined {
