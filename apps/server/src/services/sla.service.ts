@@ -93,10 +93,15 @@ export class SlaService {
   async timersOf(row: RepairOrderRow, history: readonly RepairOrderEvent[]): Promise<SlaTimerView[]> {
     const settings = await this.network.settings(row.workspace_id);
     const nowMs = this.deps.clock.nowMs();
-    return this.timers(history, settings, nowMs).map((timer) => ({
-      ...timer,
-      escalationLevel: escalationLevelFor(timer, nowMs, settings.slaPolicy),
-    }));
+    let timers: SlaTimer[];
+    try {
+      timers = this.timers(history, settings, nowMs);
+    } catch (error) {
+      // A history the SLA cannot replay is a bug to fix, not a reason to hide the order: show it without timers.
+      this.deps.logger.error({ orderId: row.id, err: error }, 'repair order history does not replay for the SLA');
+      return [];
+    }
+    return timers.map((timer) => ({ ...timer, escalationLevel: escalationLevelFor(timer, nowMs, settings.slaPolicy) }));
   }
 
   private timers(history: readonly RepairOrderEvent[], settings: RepairSettings, nowMs: number): SlaTimer[] {
