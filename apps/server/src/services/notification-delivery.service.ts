@@ -14,6 +14,9 @@ import type { JobResult } from '../jobs/job-types.js';
 import { enqueueDelivery } from './notification-outbox.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
 
+/** The ports the notification services use (a narrow part of {@link ServiceDeps}). */
+export type NotifyDeps = Pick<ServiceDeps, 'db' | 'clock' | 'ids' | 'cipher' | 'logger' | 'onJobsEnqueued'>;
+
 /** The channel adapters delivery uses. */
 export interface NotificationChannels {
   readonly email: EmailSender;
@@ -39,7 +42,7 @@ export class NotificationDeliveryService {
   private readonly random: () => number;
 
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: NotifyDeps,
     private readonly channels: NotificationChannels,
     options: { readonly backoff?: BackoffPolicy; readonly random?: () => number } = {},
   ) {

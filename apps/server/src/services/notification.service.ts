@@ -3,9 +3,9 @@ import { actorLabel, errors, requirePermission, type Actor } from '@proofdesk/do
 import type { Selectable } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { NotificationWebhooksTable, NotificationsTable } from '../adapters/db/schema-notify.js';
-import type { NotificationDeliveryService } from './notification-delivery.service.js';
+import type { NotificationDeliveryService, NotifyDeps } from './notification-delivery.service.js';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from './notification-outbox.js';
-import { nowIso, pageSize, requireText, toPage, type Page, type ServiceDeps } from './service-deps.js';
+import { nowIso, pageSize, requireText, toPage, type Page } from './service-deps.js';
 
 /** A notification as the console lists it (no sealed address; e-mail to a bare address shows as masked). */
 export interface NotificationView {
@@ -110,7 +110,7 @@ function requireUrl(value: string): string {
  */
 export class NotificationService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: NotifyDeps,
     private readonly delivery: NotificationDeliveryService,
   ) {}
 
