@@ -23,6 +23,10 @@ import { DispatchService } from './dispatch.service.js';
 import { SlaService } from './sla.service.js';
 import { VisitService } from './visit.service.js';
 import type { ServiceDeps } from './service-deps.js';
+import { PlanService } from './plan.service.js';
+import { PlanCoverageService } from './plan-coverage.service.js';
+import { PlanReportService } from './plan-report.service.js';
+import { SerialService } from './serial.service.js';
 import { SmtpEmailSender } from '../adapters/notify/smtp.email-sender.js';
 import { HttpWebhookSender } from '../adapters/notify/http.webhook-sender.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';
@@ -59,6 +63,11 @@ export interface Services {
   readonly sla: SlaService;
   readonly visits: VisitService;
   readonly repairCustomers: RepairCustomerService;
+  /** Care plans: the plans, serials with plans sold on them, each order's coverage, and the plans report. */
+  readonly plans: PlanService;
+  readonly serials: SerialService;
+  readonly planCoverage: PlanCoverageService;
+  readonly planReports: PlanReportService;
   /** Notifications: the outbox callers write to in their transaction, delivery after commit, inbox and settings. */
   readonly outbox: NotificationOutbox;
   readonly notificationDelivery: NotificationDeliveryService;
@@ -115,6 +124,10 @@ export function createServices(deps: ServiceDeps): Services {
     sla,
     visits: new VisitService(deps),
     repairCustomers: new RepairCustomerService(deps, repairOrders, repairWorkflow),
+    plans: new PlanService(deps),
+    serials: new SerialService(deps),
+    planCoverage: new PlanCoverageService(deps),
+    planReports: new PlanReportService(deps),
     outbox,
     notificationDelivery,
     notifications: new NotificationService(deps, notificationDelivery),

@@ -37,6 +37,7 @@ import type { Database } from '../adapters/db/schema.js';
 import { randomToken, sha256Hex } from '../adapters/crypto/tokens.js';
 import { isTechnicianOnly, requireOrderAccess, technicianIdOf } from './repair-access.js';
 import { resolveIntakeArea, warrantyAtIntake } from './repair-intake.js';
+import { recordIntakeCoverage } from './plan-coverage.service.js';
 import type { RepairNetwork } from './repair-network.js';
 import { nowIso, pageSize, requireText, toPage, type Page, type ServiceDeps } from './service-deps.js';
 import type { SlaService, SlaTimerView } from './sla.service.js';
@@ -223,6 +224,16 @@ export class RepairOrderService {
         updated_at: at,
       };
       await trx.insertInto('repair_orders').values(values).execute();
+      // Care plans (issue 8): what the customer pays and why, from the serial's warranty and plans, kept with the order.
+      await recordIntakeCoverage(trx, {
+        workspaceId: actor.workspaceId,
+        orderId: id,
+        serial,
+        productLine,
+        faultCategory: input.faultCategory,
+        priorOrderCount: priorOrders.count,
+        at,
+      });
       const explanation = {
         channel,
         areaCode: area.code,

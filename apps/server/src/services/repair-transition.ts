@@ -10,6 +10,7 @@ import { appendAudit, type AuditEntry } from '../adapters/db/audit.repository.js
 import { appendRepairOrderEvent, type RepairOrderRow } from '../adapters/db/repair.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import type { RepairOrdersTable } from '../adapters/db/schema-repair.js';
+import { settleCoverageOnCompletion } from './plan-coverage.service.js';
 
 /** One status change of a repair order, as the services ask for it. */
 export interface RepairChange {
@@ -87,5 +88,8 @@ export async function applyRepairChange(
   };
   if (change.auditSink) change.auditSink.push(audit);
   else await appendAudit(trx, ids, audit);
-  return { ...row, ...change.patch, status: to, version, updated_at: change.at };
+  const changed = { ...row, ...change.patch, status: to, version, updated_at: change.at };
+  // Care plans (issue 8): the visit's labour and parts priced through the coverage, plan claims recorded.
+  if (to === 'completed') await settleCoverageOnCompletion(trx, ids, changed, change.at, change.actor);
+  return changed;
 }

@@ -1,5 +1,6 @@
 import type { NetworkTables } from './schema-network.js';
 import type { RepairTables } from './schema-repair.js';
+import type { PlanTables } from './schema-plans.js';
 import type { NotifyTables } from './schema-notify.js';
 
 /**
@@ -212,7 +213,7 @@ export interface PlatformHashesTable {
   seen_count: number;
 }
 
-export interface Database extends NetworkTables, RepairTables, NotifyTables {
+export interface Database extends NetworkTables, RepairTables, NotifyTables, PlanTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
