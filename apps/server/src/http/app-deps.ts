@@ -55,6 +55,8 @@ export interface AppServices extends Pick<
   | 'sla'
   | 'visits'
   | 'repairCustomers'
+  | 'complaints'
+  | 'complaintRates'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

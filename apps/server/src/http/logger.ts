@@ -30,7 +30,7 @@ export const REDACTED_PATHS: readonly string[] = [
 export function redactUrl(url: string): string {
   return url
     .replace(/([?&]token=)[^&#]*/gi, '$1[redacted]')
-    .replace(/(\/public\/repair-orders\/)[^/?#]+/g, '$1[redacted]');
+    .replace(/(\/public\/(?:repair-orders|complaints)\/)[^/?#]+/g, '$1[redacted]');
 }
 
 interface LoggedRequest {

@@ -1,4 +1,5 @@
 import type { ClaimAssessmentService } from '../services/claim-assessment.service.js';
+import type { ComplaintSlaService } from '../services/complaint-sla.service.js';
 import type { NotificationDeliveryService } from '../services/notification-delivery.service.js';
 import type { SlaService } from '../services/sla.service.js';
 import type { JobHandlers } from './job-worker.js';
@@ -11,6 +12,7 @@ export function createJobHandlers(
   assessment: ClaimAssessmentService,
   sla: SlaService,
   notifications: NotificationDeliveryService,
+  complaintSla: ComplaintSlaService,
 ): JobHandlers {
   return {
     analyse_evidence: (job) => assessment.analyseEvidence(job.workspaceId, job.evidenceId),
@@ -18,5 +20,6 @@ export function createJobHandlers(
     reanalyse_workspace: (job) => assessment.reanalyseWorkspace(job.workspaceId, job.referencePhotoId),
     'sla.check': (job) => sla.check(job.workspaceId, job.orderId),
     'notify.deliver': (job) => notifications.deliver(job.workspaceId, job.notificationId),
+    'complaint.sla_check': (job) => complaintSla.check(job.workspaceId, job.complaintId),
   } satisfies JobHandlers;
 }

@@ -12,7 +12,9 @@ export type JobPayload =
   /** A repair order's SLA timers are due: escalate breaches, schedule the next check (run_at = the due time). */
   | { readonly kind: 'sla.check'; readonly workspaceId: string; readonly orderId: string }
   /** Deliver one outbox notification (e-mail, webhook) after the commit that wrote it; retries reschedule it. */
-  | { readonly kind: 'notify.deliver'; readonly workspaceId: string; readonly notificationId: string };
+  | { readonly kind: 'notify.deliver'; readonly workspaceId: string; readonly notificationId: string }
+  /** A complaint's acknowledge / resolve SLA is due: escalate a breach up the ladder, schedule the next check. */
+  | { readonly kind: 'complaint.sla_check'; readonly workspaceId: string; readonly complaintId: string };
 
 export type JobKind = JobPayload['kind'];
 

@@ -37,6 +37,7 @@ function scriptedHandlers(script: Map<string, (JobResult | Error)[]>, calls: str
     expire_merchant_window: () => Promise.resolve({ outcome: 'done' }),
     'sla.check': () => Promise.resolve({ outcome: 'done' }),
     'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
+    'complaint.sla_check': () => Promise.resolve({ outcome: 'done' }),
   } satisfies JobHandlers;
 }
 
@@ -154,6 +155,7 @@ for (const dialect of TEST_DIALECTS) {
         expire_merchant_window: () => Promise.resolve({ outcome: 'done' }),
         'sla.check': () => Promise.resolve({ outcome: 'done' }),
         'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
+        'complaint.sla_check': () => Promise.resolve({ outcome: 'done' }),
       };
       const worker = new JobWorker({ queue, handlers, logger: new MemoryLogger(), pollIntervalMs: 60_000 });
       worker.start();
@@ -196,6 +198,7 @@ for (const dialect of TEST_DIALECTS) {
         expire_merchant_window: () => Promise.resolve({ outcome: 'done' }),
         'sla.check': () => Promise.resolve({ outcome: 'done' }),
         'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
+        'complaint.sla_check': () => Promise.resolve({ outcome: 'done' }),
       });
       // PostgreSQL: a second pool, as a second worker process would have. SQLite: one connection per process (two
       // better-sqlite3 connections in one process block each other's event loop on the write lock), so both workers

@@ -93,6 +93,8 @@ export class DispatchService {
     private readonly network: RepairNetwork,
     private readonly workflow: RepairWorkflowService,
     calendar?: BusinessCalendar,
+    /** Each technician's complaint rate (issue 8), a ranking input; a complaint that moves it bumps the version. */
+    private readonly complaintRates?: (workspaceId: string) => Promise<ReadonlyMap<string, number>>,
   ) {
     this.calendar = calendar ?? createBusinessCalendar();
   }
@@ -103,6 +105,7 @@ export class DispatchService {
     const cached = this.cache.get(workspaceId);
     if (cached && cached.version === version) return cached.index;
     const network = await this.network.dispatchNetwork(workspaceId);
+    const rates = (await this.complaintRates?.(workspaceId)) ?? new Map<string, number>();
     const index = createDispatchIndex({
       version: network.version,
       outlets: network.outlets.map((o) => ({ id: o.id, name: o.name, areaCode: o.areaCode, active: o.active })),
@@ -118,6 +121,7 @@ export class DispatchService {
         active: t.active,
         daysOff: t.daysOff,
         extraWorkingDays: t.extraWorkingDays,
+        complaintRate: rates.get(t.id) ?? null,
       })),
     });
     this.cache.set(workspaceId, { version: network.version, index });

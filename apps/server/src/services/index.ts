@@ -21,6 +21,9 @@ import { RepairWorkflowService } from './repair-workflow.service.js';
 import { RepairCustomerService } from './repair-customer.service.js';
 import { DispatchService } from './dispatch.service.js';
 import { SlaService } from './sla.service.js';
+import { ComplaintService } from './complaint.service.js';
+import { ComplaintRateService } from './complaint-rate.service.js';
+import { ComplaintSlaService } from './complaint-sla.service.js';
 import { VisitService } from './visit.service.js';
 import type { ServiceDeps } from './service-deps.js';
 import { PlanService } from './plan.service.js';
@@ -63,6 +66,10 @@ export interface Services {
   readonly sla: SlaService;
   readonly visits: VisitService;
   readonly repairCustomers: RepairCustomerService;
+  /** Complaints: filing, queue, contacts, status events, the customer's answers; SLA checks; rates. */
+  readonly complaints: ComplaintService;
+  readonly complaintSla: ComplaintSlaService;
+  readonly complaintRates: ComplaintRateService;
   /** Care plans: the plans, serials with plans sold on them, each order's coverage, and the plans report. */
   readonly plans: PlanService;
   readonly serials: SerialService;
@@ -103,6 +110,8 @@ export function createServices(deps: ServiceDeps): Services {
   const sla = new SlaService(deps, repairNetwork);
   const repairOrders = new RepairOrderService(deps, repairNetwork, sla);
   const repairWorkflow = new RepairWorkflowService(deps, repairOrders, sla);
+  const complaintSla = new ComplaintSlaService(deps, outbox);
+  const complaintRates = new ComplaintRateService(deps);
   return {
     catalogue: new CatalogueService(deps),
     orders: new OrderService(deps, buyers),
@@ -111,7 +120,7 @@ export function createServices(deps: ServiceDeps): Services {
     evidence: new EvidenceService(deps),
     photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
-    jobHandlers: createJobHandlers(assessment, sla, notificationDelivery),
+    jobHandlers: createJobHandlers(assessment, sla, notificationDelivery, complaintSla),
     outlets: new OutletService(deps),
     coverage: new OutletCoverageService(deps),
     technicians: new TechnicianService(deps),
@@ -120,10 +129,15 @@ export function createServices(deps: ServiceDeps): Services {
     network,
     repairOrders,
     repairWorkflow,
-    dispatch: new DispatchService(deps, repairNetwork, repairWorkflow),
+    dispatch: new DispatchService(deps, repairNetwork, repairWorkflow, undefined, (workspaceId) =>
+      complaintRates.technicianRates(workspaceId),
+    ),
     sla,
     visits: new VisitService(deps),
     repairCustomers: new RepairCustomerService(deps, repairOrders, repairWorkflow),
+    complaints: new ComplaintService(deps, complaintSla, outbox),
+    complaintSla,
+    complaintRates,
     plans: new PlanService(deps),
     serials: new SerialService(deps),
     planCoverage: new PlanCoverageService(deps),

@@ -19,6 +19,7 @@ import * as m0004 from './migrations/0004-job-queue-order.js';
 import * as m0005 from './migrations/0005-service-network.js';
 import * as m0006 from './migrations/0006-repair-orders.js';
 import * as m0007 from './migrations/0007-notifications.js';
+import * as m0008 from './migrations/0008-complaints.js';
 import * as m0009 from './migrations/0009-warranty-plans.js';
 import type { Database } from './schema.js';
 
@@ -49,6 +50,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-service-network': m0005,
   '0006-repair-orders': m0006,
   '0007-notifications': m0007,
+  '0008-complaints': m0008,
   '0009-warranty-plans': m0009,
 };
 

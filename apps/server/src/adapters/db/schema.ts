@@ -2,6 +2,7 @@ import type { NetworkTables } from './schema-network.js';
 import type { RepairTables } from './schema-repair.js';
 import type { PlanTables } from './schema-plans.js';
 import type { NotifyTables } from './schema-notify.js';
+import type { ComplaintTables } from './schema-complaints.js';
 
 /**
  * The database schema as Kysely types. One schema for both dialects: ids are text (time-ordered), times are ISO 8601
@@ -213,7 +214,7 @@ export interface PlatformHashesTable {
   seen_count: number;
 }
 
-export interface Database extends NetworkTables, RepairTables, NotifyTables, PlanTables {
+export interface Database extends NetworkTables, RepairTables, NotifyTables, ComplaintTables, PlanTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -62,6 +62,7 @@ const JOB_KINDS = Object.keys({
   expire_merchant_window: true,
   'sla.check': true,
   'notify.deliver': true,
+  'complaint.sla_check': true,
 } satisfies Record<JobKind, true>) as JobKind[];
 
 function parseKinds(text: string | undefined): readonly JobKind[] | undefined {

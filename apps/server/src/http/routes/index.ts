@@ -7,6 +7,7 @@ import { buyerRoutes } from './buyer.routes.js';
 import { catalogueRoutes } from './catalogue.routes.js';
 import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
+import { complaintRoutes } from './complaints.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { orderRoutes } from './orders.routes.js';
 import { repairOrderRoutes } from './repair-orders.routes.js';
@@ -31,6 +32,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...networkRoutes(deps),
     ...repairOrderRoutes(deps),
     ...servicePublicRoutes(deps),
+    ...complaintRoutes(deps),
     ...testClockRoutes(deps),
   ];
 }
