@@ -78,7 +78,8 @@ export interface EnqueueResult {
  * or slows the change, and a crash after the commit loses nothing: the next worker run delivers.
  */
 export class NotificationOutbox {
-  constructor(private readonly deps: { readonly ids: IdGenerator; readonly cipher: ContactCipher }) {}
+  /** `cipher` seals bare e-mail addresses; without one, `email` recipients are refused. */
+  constructor(private readonly deps: { readonly ids: IdGenerator; readonly cipher?: ContactCipher }) {}
 
   /**
    * Writes the notification for each recipient and channel in the caller's transaction.
@@ -149,6 +150,7 @@ export class NotificationOutbox {
         const address = recipient.address.trim();
         if (!EMAIL.test(address) || address.length > 254)
           throw errors.invalidInput('email', { zh: '不是有效的电子邮件地址', en: 'is not a valid e-mail address' });
+        if (!this.deps.cipher) throw new Error('NotificationOutbox: an e-mail recipient needs the contact cipher');
         const sealed = this.deps.cipher.seal(address);
         rows.push({
           ...base,

@@ -11,6 +11,7 @@ import { appendRepairOrderEvent, type RepairOrderRow } from '../adapters/db/repa
 import type { Database } from '../adapters/db/schema.js';
 import type { RepairOrdersTable } from '../adapters/db/schema-repair.js';
 import { settleCoverageOnCompletion } from './plan-coverage.service.js';
+import { notifyRepairChange } from './notification-repair.js';
 
 /** One status change of a repair order, as the services ask for it. */
 export interface RepairChange {
@@ -89,6 +90,8 @@ export async function applyRepairChange(
   if (change.auditSink) change.auditSink.push(audit);
   else await appendAudit(trx, ids, audit);
   const changed = { ...row, ...change.patch, status: to, version, updated_at: change.at };
+  // Notifications (issue 8): the status change and an assignment go into the outbox in this transaction.
+  await notifyRepairChange(trx, ids, { before: row, after: changed, event: change.event, at: change.at });
   // Care plans (issue 8): the visit's labour and parts priced through the coverage, plan claims recorded.
   if (to === 'completed') await settleCoverageOnCompletion(trx, ids, changed, change.at, change.actor);
   return changed;

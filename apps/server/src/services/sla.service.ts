@@ -25,6 +25,7 @@ import type { Database } from '../adapters/db/schema.js';
 import type { SlaEscalationsTable } from '../adapters/db/schema-repair.js';
 import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import type { JobResult } from '../jobs/job-types.js';
+import { notifySlaEscalation } from './notification-repair.js';
 import type { RepairNetwork, RepairSettings } from './repair-network.js';
 import { nowIso, pageSize, toPage, type Page, type ServiceDeps } from './service-deps.js';
 
@@ -216,6 +217,10 @@ export class SlaService {
     const to = ESCALATION_LEVEL_LABELS[level];
     const dueAt = timer.dueAt ?? timer.breachedAt ?? at;
     const id = this.deps.ids.next();
+    const message = {
+      zh: `工单 ${row.number} 超出${name.zh}（应于 ${dueAt} 前），已通知${to.zh}`,
+      en: `Order ${row.number} breached its ${name.en.toLowerCase()} SLA (due ${dueAt}); ${to.en.toLowerCase()} notified`,
+    };
     const result = await trx
       .insertInto('sla_escalations')
       .values({
@@ -227,8 +232,8 @@ export class SlaService {
         level,
         recipient_role: LEVEL_ROLES[level],
         recipient_user_id: recipientUserId,
-        message_zh: `工单 ${row.number} 超出${name.zh}（应于 ${dueAt} 前），已通知${to.zh}`,
-        message_en: `Order ${row.number} breached its ${name.en.toLowerCase()} SLA (due ${dueAt}); ${to.en.toLowerCase()} notified`,
+        message_zh: message.zh,
+        message_en: message.en,
         due_at: dueAt,
         created_at: at,
         acked_at: null,
@@ -245,6 +250,18 @@ export class SlaService {
       subjectType: 'repair_order',
       subjectId: row.id,
       data: { escalationId: id, timer: timer.kind, level, dueAt, breachedAt: timer.breachedAt },
+    });
+    // Issue 8: the escalation's notification, in this transaction (delivered after commit by notify.deliver).
+    await notifySlaEscalation(trx, this.deps.ids, {
+      id,
+      row,
+      level,
+      recipientRole: LEVEL_ROLES[level],
+      recipientUserId,
+      timerKind: timer.kind,
+      message,
+      dueAt,
+      at,
     });
     return 1;
   }
