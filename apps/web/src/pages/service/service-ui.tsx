@@ -14,6 +14,9 @@ import {
   type SlaTimer,
   type Slot,
 } from './service-api';
+import { timerState, type TimerTone } from './sla-tone';
+
+export { leadTimer, timerState } from './sla-tone';
 
 const STATUS_COLOURS: Record<RepairStatus, string> = {
   reported: 'gold',
@@ -42,26 +45,6 @@ export function SlotName({ slot }: { readonly slot: Slot | null | undefined }) {
   return <>{slot ? t(`svc.slot.${slot}`) : '—'}</>;
 }
 
-export type TimerTone = 'ok' | 'amber' | 'red' | 'paused' | 'met';
-
-/**
- * How a timer looks now: red once breached (by the server's word, or its due time passing on this screen), amber in
- * its last third (or last 10 minutes), paused in waiting states, met or stopped when over.
- */
-export function timerState(timer: SlaTimer, now: number): { tone: TimerTone; minutes: number } {
-  if (timer.state === 'met' || timer.state === 'stopped' || timer.met) return { tone: 'met', minutes: 0 };
-  if (timer.state === 'paused' || timer.paused)
-    return { tone: 'paused', minutes: Math.max(0, Math.round(timer.remainingMinutes)) };
-  const due = timer.dueAt ? Date.parse(timer.dueAt) : NaN;
-  const left = Number.isNaN(due) ? timer.remainingMinutes : (due - now) / 60_000;
-  if (timer.state === 'breached' || timer.breachedAt || left <= 0) {
-    const overdue = Number.isNaN(due) ? -timer.remainingMinutes : (now - due) / 60_000;
-    return { tone: 'red', minutes: Math.max(0, Math.floor(Math.max(overdue, -timer.remainingMinutes))) };
-  }
-  const total = Number.isNaN(due) ? left : Math.max(1, (due - Date.parse(timer.startedAt)) / 60_000);
-  return { tone: left <= 10 || left <= total / 3 ? 'amber' : 'ok', minutes: Math.ceil(left) };
-}
-
 const TONE_COLOURS: Record<TimerTone, string> = {
   ok: 'green',
   amber: 'orange',
@@ -82,7 +65,11 @@ export function SlaTimerTag({ timer, now }: { readonly timer: SlaTimer; readonly
           ? t('svc.sla.pausedHours', { h: Math.floor(minutes / 60), m: minutes % 60 })
           : t('svc.sla.paused', { m: minutes })
         : tone === 'red'
-          ? t('svc.sla.breached', { m: minutes })
+          ? minutes >= 1440
+            ? t('svc.sla.breachedDays', { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60) })
+            : minutes >= 60
+              ? t('svc.sla.breachedHours', { h: Math.floor(minutes / 60), m: minutes % 60 })
+              : t('svc.sla.breached', { m: minutes })
           : minutes >= 60
             ? t('svc.sla.leftHours', { h: Math.floor(minutes / 60), m: minutes % 60 })
             : t('svc.sla.left', { m: minutes });
@@ -100,14 +87,6 @@ export function SlaTimerTag({ timer, now }: { readonly timer: SlaTimer; readonly
       </Tag>
     </Tooltip>
   );
-}
-
-/** The timer that matters most now: a breached one, else the running one due first. */
-export function leadTimer(timers: readonly SlaTimer[] | undefined): SlaTimer | undefined {
-  const open = (timers ?? []).filter((x) => x.state !== 'met' && x.state !== 'stopped');
-  const breached = open.find((x) => x.state === 'breached');
-  if (breached) return breached;
-  return [...open].sort((a, b) => a.remainingMinutes - b.remainingMinutes)[0];
 }
 
 /** Names of the workspace's technicians and outlets by id (orders carry ids only), loaded once per page. */
