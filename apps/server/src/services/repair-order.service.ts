@@ -17,7 +17,7 @@ import {
   type Slot,
 } from '@proofdesk/domain';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../adapters/db/audit.repository.js';
+import { appendAudit, appendAuditBatch, type AuditEntry } from '../adapters/db/audit.repository.js';
 import { BatchCommitter, type Outcome } from '../adapters/db/group-commit.js';
 import {
   appendRepairOrderEvent,
@@ -121,7 +121,7 @@ function orderNumber(atIso: string): string {
  * live in their own services; every status change goes through `applyRepairChange`.
  */
 export class RepairOrderService {
-  private readonly intakes: BatchCommitter<(trx: Kysely<Database>) => Promise<void>, void>;
+  private readonly intakes: BatchCommitter<(trx: Kysely<Database>, audit: AuditEntry[]) => Promise<void>, void>;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -130,10 +130,13 @@ export class RepairOrderService {
   ) {
     this.intakes = new BatchCommitter(deps.db, async (trx, writes) => {
       const outcomes: Outcome<void>[] = [];
+      const audit: AuditEntry[] = [];
       for (const write of writes) {
-        await write(trx);
+        await write(trx, audit);
         outcomes.push({ ok: true, value: undefined });
       }
+      // The batch's audit rows in a few statements, last: the audit chain's lock is held only until the commit.
+      await appendAuditBatch(trx, deps.ids, audit, deps.db.dialect);
       return outcomes;
     });
   }
@@ -190,7 +193,7 @@ export class RepairOrderService {
     const id = ids.next();
     const label = actor.kind === 'repair_customer' ? 'customer:web-form' : actorLabel(actor);
     // Group commit: intakes arriving together share one transaction and one fsync (each is a handful of statements).
-    await this.intakes.run(async (trx) => {
+    await this.intakes.run(async (trx, audit) => {
       const priorOrders = await this.findOrCreateCustomer(trx, actor.workspaceId, phoneIndex, sealedContact, at);
       const warranty = await warrantyAtIntake(trx, actor.workspaceId, serial, at);
       const freeInspection = settings.firstInspectionFree(priorOrders.count);
@@ -244,7 +247,7 @@ export class RepairOrderService {
         priorOrders: priorOrders.count,
         ...(area.via ? { areaResolvedFrom: input.areaText } : {}),
       };
-      await appendRepairOrderEvent(trx, ids, {
+      const event = {
         workspaceId: actor.workspaceId,
         orderId: id,
         at,
@@ -253,8 +256,11 @@ export class RepairOrderService {
         fromStatus: null,
         toStatus: 'reported',
         explanation,
-      });
-      await appendAudit(trx, ids, {
+      };
+      await appendRepairOrderEvent(trx, ids, event);
+      // The resolution timer runs from the report.
+      await this.sla.schedule(trx, values, at, settings, [{ ...event, id }]);
+      audit.push({
         workspaceId: actor.workspaceId,
         at,
         actor: label,
@@ -263,8 +269,6 @@ export class RepairOrderService {
         subjectId: id,
         data: explanation,
       });
-      // The resolution timer runs from the report.
-      await this.sla.schedule(trx, values, at, settings);
     });
     this.deps.onJobsEnqueued?.();
     // The query-only connection: on SQLite the read never waits for the next batch in flight.

@@ -118,12 +118,28 @@ export class SlaService {
    * Schedules the order's next SLA check inside the caller's transaction (after a status change): at the earliest
    * due time of a running timer. A check already queued for that moment is not queued twice.
    */
-  async schedule(trx: Kysely<Database>, row: RepairOrderRow, at: string, settings: RepairSettings): Promise<void> {
+  async schedule(
+    trx: Kysely<Database>,
+    row: RepairOrderRow,
+    at: string,
+    settings: RepairSettings,
+    /** A new order's history, already known to the caller: nothing to read, no check queued yet. */
+    fresh?: readonly RepairOrderEvent[],
+  ): Promise<void> {
     if (TERMINAL.has(row.status)) return;
-    const history = await loadRepairOrderEvents(trx, row.workspace_id, row.id);
+    const history = fresh ?? (await loadRepairOrderEvents(trx, row.workspace_id, row.id));
     const nowMs = Date.parse(at);
     const next = this.nextCheckMs(this.timers(history, settings, nowMs), settings, nowMs);
-    if (next !== null) await this.enqueueCheck(trx, row.workspace_id, row.id, new Date(next).toISOString());
+    if (next === null) return;
+    const runAt = new Date(next).toISOString();
+    if (fresh)
+      await enqueueJob(
+        trx,
+        this.deps.ids,
+        { kind: 'sla.check', workspaceId: row.workspace_id, orderId: row.id },
+        { runAt },
+      );
+    else await this.enqueueCheck(trx, row.workspace_id, row.id, runAt);
   }
 
   /**
