@@ -21,6 +21,12 @@ import {
   REPAIR_SAMPLES,
   type RepairFixtures,
 } from './routes/repair-matrix-fixtures.js';
+import {
+  COMPLAINT_NARROWED,
+  COMPLAINT_SAMPLES,
+  createComplaintFixtures,
+  type ComplaintFixtures,
+} from './routes/complaints.routes.fixtures.js';
 
 /** Ids of one of everything in the workspace under test. */
 interface Fixtures {
@@ -45,6 +51,7 @@ interface Fixtures {
   readonly outletId: string;
   readonly technicianId: string;
   readonly repair: RepairFixtures;
+  readonly complaints: ComplaintFixtures;
 }
 
 interface Sample {
@@ -168,6 +175,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   }),
   'GET /service/calendar': () => ({ query: { from: '2026-10-01', to: '2026-10-08' } }),
   ...REPAIR_SAMPLES,
+  ...COMPLAINT_SAMPLES,
 };
 
 /** Routes over data shared by every workspace (China's divisions): another workspace reads the same, no 404. */
@@ -191,7 +199,7 @@ function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Cred
 type Principal = Role | 'api_key_agent' | 'buyer';
 
 function allowed(route: ApiRoute, who: Principal): boolean {
-  const narrowed = NARROWED[`${route.method} ${route.url}`];
+  const narrowed = NARROWED[`${route.method} ${route.url}`] ?? COMPLAINT_NARROWED[`${route.method} ${route.url}`];
   if (narrowed) return who !== 'buyer' && narrowed(who === 'api_key_agent' ? 'agent' : who);
   if (route.access === 'public') return true;
   if (route.access === 'session') return who !== 'api_key_agent' && who !== 'buyer';
@@ -299,6 +307,7 @@ for (const dialect of TEST_DIALECTS) {
         homeOutletId: outlet.id,
         skills: { productLines: ['智能门锁 X1'], faultCategories: ['motor_jammed'] },
       });
+      const repair = await createRepairFixtures(h);
       f = {
         productId: product.id,
         referencePhotoId: photo.id,
@@ -320,7 +329,8 @@ for (const dialect of TEST_DIALECTS) {
         },
         outletId: outlet.id,
         technicianId: technician.id,
-        repair: await createRepairFixtures(h),
+        repair,
+        complaints: await createComplaintFixtures(h, repair),
       };
       for (const role of ROLES) credentials[role] = h.as[role];
       credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };
