@@ -5480,6 +5480,673 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/care/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List care plans
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    includeInactive?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CarePlan"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a care plan
+         * @description Extended warranty, accidental damage cover or after-sales insurance, with price, term, coverage and limits.
+         *
+         *     Access: `network.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retried create safe: the same key and body answer the first response again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        terms: components["schemas"]["PlanTermsInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CarePlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a care plan
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CarePlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a care plan
+         * @description New terms bind only later sales; `active: false` stops selling it.
+         *
+         *     Access: `network.admin`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: {
+                            zh: string;
+                            en: string;
+                        };
+                        terms?: components["schemas"]["PlanTermsInput"];
+                        active?: boolean;
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CarePlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/care/serials/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look up a serial: standard warranty today and the plans sold on it
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    serial: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SerialRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Register a serial or correct its registration
+         * @description Access: `service.intake`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    serial: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productLine: string;
+                        model?: string | null;
+                        purchasedOn?: string | null;
+                        warrantyMonths?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SerialRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/serials/{serial}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sell a care plan on a serial
+         * @description At the plan’s current price and terms; `activate: true` starts it today.
+         *
+         *     Access: `service.intake`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retried create safe: the same key and body answer the first response again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    serial: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        planId: string;
+                        activate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SerialPlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/serial-plans/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a sold plan
+         * @description An extended warranty’s term starts the day after the standard warranty ends.
+         *
+         *     Access: `service.intake`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SerialPlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/serial-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a plan sale
+         * @description Refund: all before the term starts, the unused share during it, nothing once a claim was paid.
+         *
+         *     Access: `service.intake`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SerialPlan"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A repair order's coverage: who pays what and why
+         * @description Decided at intake; decided again with the visit’s labour and parts at completion (plan claims).
+         *
+         *     Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderCoverage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/plan-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plans sold, revenue, claims and loss ratio per plan over a period
+         * @description Access: `network.admin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    from?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanReport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/workspaces/{slug}/repair-orders": {
         parameters: {
             query?: never;
@@ -5827,6 +6494,1837 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/official-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The brand’s registered hotlines and websites
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OfficialChannel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a hotline or website
+         * @description The value is stored canonically (any notation of the number, any form of the URL finds it). A mobile cannot be a hotline; outlets and technicians are official through the service network.
+         *
+         *     Access: `network.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retried create safe: the same key and body answer the first response again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "hotline" | "website";
+                        /** @description As written: `400-186-5909`, `https://www.brand.com.cn/` */
+                        value: string;
+                        label: string;
+                        areaCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficialChannel"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/official-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change or deactivate a registered channel
+         * @description Access: `network.admin`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                        areaCode?: string | null;
+                        active?: boolean;
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficialChannel"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/official-channels/queries/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the public asked: counts, and the impersonating numbers and sites asked about most
+         * @description Access: `network.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifyQuerySummary"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/technician-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The technician’s verification code for the QR on this work order
+         * @description The current code of the order’s technician, or a new one. It verifies until it expires or the order is reassigned or cancelled. A technician reaches only their own orders.
+         *
+         *     Access: `service.work`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TechnicianCode"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/workspaces/{slug}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is this number, website, outlet or technician really the brand’s?
+         * @description Reads any notation of a phone number (400-1865-909, +86, spaces, full-width digits, 转 extensions), a website, an outlet’s name or a technician code (or the QR’s link), and answers official / not official / unknown with the real channels for the district. Logged without customer data; rate-limited per IP.
+         *
+         *     Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        input: string;
+                        areaCode?: string;
+                        /** @description The district in words, read by the area resolver */
+                        area?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VerifyAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/workspaces/{slug}/official-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The brand’s official channels for a district
+         * @description Access: `public`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    areaCode?: string;
+                    area?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: string;
+                            district: {
+                                code: string;
+                                fullName: string;
+                            } | null;
+                            channels: components["schemas"]["OfficialChannelsView"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaints queue, newest first, with live SLA timers
+         * @description Access: `service.intake`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "acknowledged" | "in_progress" | "resolved" | "confirmed" | "reopened" | "closed";
+                    /** @description Only open, acknowledged, in progress or reopened */
+                    open?: string;
+                    breached?: string;
+                    outletId?: string;
+                    technicianId?: string;
+                    repairOrderId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Complaint"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a complaint (hotline agent or merchant) against a repair order, technician, outlet or claim
+         * @description channel `hotline` needs service.intake, `merchant` claim.respond. The customer’s contact is sealed and masked. Answers the customer’s confirm / reopen link token once (only its hash is stored).
+         *
+         *     Access: `workspace.read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        subjectType: "repair_order" | "technician" | "outlet" | "claim";
+                        subjectId: string;
+                        /** @enum {string} */
+                        channel: "hotline" | "merchant";
+                        description: string;
+                        contact?: {
+                            name: string;
+                            phone: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: components["schemas"]["ComplaintDetail"];
+                            linkToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/report/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint rates per outlet and technician over a window, smoothed
+         * @description Access: `service.dispatch`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    priorRate?: number;
+                    priorWeight?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintRateReport"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One complaint: history, contacts log, escalations, timers and the events allowed now
+         * @description Access: `service.intake`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a call, message or visit with the customer, with notes
+         * @description Access: `service.intake`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "call" | "message" | "visit";
+                        /**
+                         * @default outbound
+                         * @enum {string}
+                         */
+                        direction?: "outbound" | "inbound";
+                        notes: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge, start, resolve (resolution text + upheld) or close
+         * @description 409 `invalid_state` when the status machine has no such transition from the current status.
+         *
+         *     Access: `service.dispatch`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "acknowledge" | "start" | "resolve" | "close";
+                        resolution?: string;
+                        upheld?: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintDetail"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/repair-orders/{token}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaints of the customer’s repair order, through its status link
+         * @description Access: `public`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerComplaint"][];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The customer files a complaint about their repair order, its technician or outlet
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        about?: "repair_order" | "technician" | "outlet";
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: components["schemas"]["CustomerComplaint"];
+                            linkToken: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/repair-orders/{token}/complaints/{complaintId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer confirms the resolution (through the order’s status link)
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                    complaintId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/repair-orders/{token}/complaints/{complaintId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer reopens the complaint, saying why (through the order’s status link)
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                    complaintId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the resolution did not help */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A complaint through its own link (given to a hotline or merchant customer)
+         * @description Access: `public`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer confirms the resolution
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints/{token}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer reopens the complaint, saying why
+         * @description Access: `public`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the resolution did not help */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerComplaint"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications in the console, newest first
+         * @description For a signed-in user (a session): API keys have no inbox.
+         *
+         *     Access: `session`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/mine/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read
+         * @description Access: `session`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outbox: every notification with its delivery state
+         * @description pending → sending → sent; a failed delivery is retried with exponential backoff (`nextAttemptAt`) and is dead after its last attempt or a permanent refusal.
+         *
+         *     Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "sending" | "sent" | "failed" | "dead";
+                    channel?: "console" | "email" | "webhook" | "sms";
+                    topic?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/outbox/{id}/requeue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead or failed notification again (attempts reset; audited)
+         * @description 409 unless the notification is dead or failed.
+         *
+         *     Access: `workspace.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mail channel’s SMTP settings (without the password)
+         * @description Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationEmailSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the SMTP server and sender (the password is sealed at rest)
+         * @description Access: `workspace.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null turns e-mail off */
+                        smtpHost: string | null;
+                        /** @description Default 465 when secure, else 587 */
+                        smtpPort?: number;
+                        /** @description TLS from the start (465); otherwise STARTTLS when offered */
+                        smtpSecure?: boolean;
+                        smtpUser?: string | null;
+                        /** @description Omitted keeps the stored one; null removes it */
+                        smtpPassword?: string | null;
+                        /** @description e.g. 售后服务 <service@brand.example> */
+                        mailFrom?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationEmailSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints
+         * @description Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NotificationWebhook"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a webhook endpoint; answers its signing secret this once
+         * @description Each request carries `Proofdesk-Delivery` (the same on retries), `Proofdesk-Timestamp` (unix seconds) and `Proofdesk-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`; see docs/notifications.md.
+         *
+         *     Access: `workspace.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uri */
+                        url: string;
+                        topics: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            url: string;
+                            topics: string[];
+                            enabled: boolean;
+                            /** @description ISO 8601 UTC time */
+                            createdAt: string;
+                            /** @description ISO 8601 UTC time */
+                            updatedAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Enable or disable a webhook endpoint
+         * @description Access: `workspace.admin`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationWebhook"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5835,6 +8333,23 @@ export interface components {
             name?: string;
             phone?: string;
             address?: string;
+        };
+        PlanTermsInput: {
+            /** @enum {string} */
+            kind: "extended_warranty" | "accidental_damage" | "after_sales_insurance";
+            priceFen: number;
+            termMonths: number;
+            waitingDays: number;
+            coverage: {
+                faultCategories: ("fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other")[];
+                labour: boolean;
+                parts: boolean;
+                callOut: boolean;
+                accidentalDamage: boolean;
+            };
+            maxClaims: number | null;
+            maxAmountFen: number | null;
+            productLines: string[];
         };
         Bilingual: {
             zh: string;
@@ -6240,6 +8755,460 @@ export interface components {
                 /** @description ISO 8601 UTC time */
                 createdAt: string;
             }[];
+        };
+        ComplaintTimer: {
+            /** @enum {string} */
+            kind: "acknowledge" | "resolve";
+            /** @description ISO 8601 UTC time */
+            startedAt: string;
+            /** @description ISO 8601 UTC time */
+            dueAt: string;
+            /** @description Working minutes; negative when overdue */
+            remainingMinutes: number;
+            /** @description ISO 8601 UTC time */
+            breachedAt?: string;
+            /** @description ISO 8601 UTC time */
+            stoppedAt?: string;
+            met?: boolean;
+            /** @enum {string} */
+            state: "running" | "met" | "breached" | "stopped";
+            escalationLevel: ("outlet" | "region" | "brand") | null;
+        };
+        Complaint: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            subjectType: "repair_order" | "technician" | "outlet" | "claim";
+            subjectId: string;
+            repairOrderId: string | null;
+            outletId: string | null;
+            technicianId: string | null;
+            /** @description The outlet’s province: the region level of the ladder */
+            regionCode: string | null;
+            /** @enum {string} */
+            channel: "status_page" | "hotline" | "merchant";
+            description: string;
+            contactMasked: string | null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "confirmed" | "reopened" | "closed";
+            resolution: string | null;
+            upheld: boolean | null;
+            reopenCount: number;
+            slaBreached: boolean;
+            escalationLevel: string | null;
+            /** @description ISO 8601 UTC time */
+            cycleStartedAt: string;
+            acknowledgedAt: string | null;
+            resolvedAt: string | null;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+            timers: components["schemas"]["ComplaintTimer"][];
+        };
+        ComplaintDetail: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            subjectType: "repair_order" | "technician" | "outlet" | "claim";
+            subjectId: string;
+            repairOrderId: string | null;
+            outletId: string | null;
+            technicianId: string | null;
+            /** @description The outlet’s province: the region level of the ladder */
+            regionCode: string | null;
+            /** @enum {string} */
+            channel: "status_page" | "hotline" | "merchant";
+            description: string;
+            contactMasked: string | null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "confirmed" | "reopened" | "closed";
+            resolution: string | null;
+            upheld: boolean | null;
+            reopenCount: number;
+            slaBreached: boolean;
+            escalationLevel: string | null;
+            /** @description ISO 8601 UTC time */
+            cycleStartedAt: string;
+            acknowledgedAt: string | null;
+            resolvedAt: string | null;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+            timers: components["schemas"]["ComplaintTimer"][];
+            filedBy: string;
+            allowedEvents: ("acknowledge" | "start" | "resolve" | "confirm" | "reopen" | "close")[];
+            events: {
+                id: string;
+                /** @description ISO 8601 UTC time */
+                at: string;
+                actor: string;
+                event: string;
+                fromStatus: string | null;
+                toStatus: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+            contacts: {
+                id: string;
+                /** @description ISO 8601 UTC time */
+                at: string;
+                actor: string;
+                kind: string;
+                direction: string;
+                notes: string;
+            }[];
+            escalations: {
+                id: string;
+                timerKind: string;
+                level: string;
+                recipientRole: string;
+                recipientUserId: string | null;
+                regionCode: string | null;
+                message: components["schemas"]["Bilingual"];
+                /** @description ISO 8601 UTC time */
+                dueAt: string;
+                /** @description ISO 8601 UTC time */
+                createdAt: string;
+            }[];
+        };
+        CustomerComplaint: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            subjectType: "repair_order" | "technician" | "outlet" | "claim";
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "confirmed" | "reopened" | "closed";
+            statusLabel: components["schemas"]["Bilingual"];
+            resolution: string | null;
+            acknowledgedAt: string | null;
+            resolvedAt: string | null;
+            canConfirm: boolean;
+            canReopen: boolean;
+            timeline: {
+                status: string;
+                /** @description ISO 8601 UTC time */
+                at: string;
+            }[];
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+        };
+        ComplaintRateReport: {
+            window: {
+                /** @description ISO 8601 UTC time */
+                from: string;
+                /** @description ISO 8601 UTC time */
+                to: string;
+            };
+            smoothing: {
+                priorRate: number;
+                priorWeight: number;
+            };
+            outlets: {
+                id: string;
+                name: string | null;
+                orders: number;
+                complaints: number;
+                rawRate: number | null;
+                /** @description Smoothed: (complaints + priorRate × priorWeight) / (orders + priorWeight) */
+                rate: number | null;
+            }[];
+            technicians: {
+                id: string;
+                name: string | null;
+                orders: number;
+                complaints: number;
+                rawRate: number | null;
+                /** @description Smoothed: (complaints + priorRate × priorWeight) / (orders + priorWeight) */
+                rate: number | null;
+            }[];
+        };
+        Notification: {
+            /** @description Also the delivery id receivers de-duplicate on */
+            id: string;
+            topic: string;
+            /** @enum {string} */
+            channel: "console" | "email" | "webhook" | "sms";
+            /** @description `user:<id>`, `webhook:<endpoint id>` or `email:(customer)` (the address is sealed) */
+            recipient: string;
+            subject: {
+                type: string;
+                id: string;
+            } | null;
+            title: components["schemas"]["Bilingual"];
+            body: components["schemas"]["Bilingual"];
+            link: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "dead";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            sentAt: string | null;
+            readAt: string | null;
+        };
+        NotificationEmailSettings: {
+            smtpHost: string | null;
+            smtpPort: number | null;
+            smtpSecure: boolean;
+            smtpUser: string | null;
+            /** @description The password itself is sealed and never returned */
+            passwordSet: boolean;
+            mailFrom: string | null;
+            updatedAt: string | null;
+        };
+        NotificationWebhook: {
+            id: string;
+            name: string;
+            url: string;
+            topics: string[];
+            enabled: boolean;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        OfficialChannel: {
+            id: string;
+            /** @enum {string} */
+            kind: "hotline" | "website";
+            /** @description Canonical: phone digits or ASCII host */
+            value: string;
+            display: string;
+            label: string;
+            /** @description Division a hotline serves; null = nationwide */
+            areaCode: string | null;
+            areaName: string | null;
+            active: boolean;
+            version: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        VerifyQuerySummary: {
+            /** @description ISO 8601 UTC time */
+            since: string;
+            total: number;
+            byVerdict: {
+                [key: string]: number;
+            };
+            byInputKind: {
+                [key: string]: number;
+            };
+            notOfficialNumbers: {
+                number: string;
+                count: number;
+            }[];
+            notOfficialSites: {
+                host: string;
+                lookalikeOf: string | null;
+                count: number;
+            }[];
+        };
+        TechnicianCode: {
+            code: string;
+            /** @description XXXX-XXXX-XXXX, printed under the QR */
+            display: string;
+            /** @description The public verification page with the code, for the QR: /verify/<slug>?t=<code> */
+            path: string;
+            /** @description ISO 8601 UTC time */
+            expiresAt: string;
+            technicianName: string;
+        };
+        OfficialChannelsView: {
+            hotlines: {
+                display: string;
+                label: string;
+                areaName: string | null;
+            }[];
+            websites: {
+                domain: string;
+                label: string;
+            }[];
+            outlets: {
+                name: string;
+                address: string;
+                areaName: string | null;
+                phones: string[];
+            }[];
+        };
+        VerifyAnswer: {
+            brand: string;
+            input: {
+                /** @enum {string} */
+                kind: "phone" | "website" | "technician_code" | "outlet_name" | "unreadable";
+                display: string | null;
+            };
+            /** @enum {string} */
+            verdict: "official" | "not_official" | "unknown";
+            text: components["schemas"]["Bilingual"];
+            match: {
+                /** @enum {string} */
+                kind: "hotline" | "website" | "outlet" | "outlet_phone" | "technician";
+                label: string;
+                outletName: string | null;
+                validUntil: string | null;
+                orderAreaName: string | null;
+            } | null;
+            lookalike: {
+                officialDomain: string;
+                /** @enum {string} */
+                reason: "homoglyph" | "typo" | "brand_in_other_domain" | "other_suffix";
+            } | null;
+            district: {
+                code: string;
+                fullName: string;
+            } | null;
+            channels: components["schemas"]["OfficialChannelsView"];
+        };
+        PlanTerms: {
+            /** @enum {string} */
+            kind: "extended_warranty" | "accidental_damage" | "after_sales_insurance";
+            priceFen: number;
+            termMonths: number;
+            waitingDays: number;
+            coverage: {
+                faultCategories: ("fingerprint_not_recognised" | "motor_jammed" | "battery_drained" | "forgotten_password" | "door_wont_lock" | "other")[];
+                labour: boolean;
+                parts: boolean;
+                callOut: boolean;
+                accidentalDamage: boolean;
+            };
+            maxClaims: number | null;
+            maxAmountFen: number | null;
+            productLines: string[];
+        };
+        CarePlan: {
+            id: string;
+            code: string;
+            name: components["schemas"]["Bilingual"];
+            terms: components["schemas"]["PlanTerms"];
+            active: boolean;
+            version: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
+        SerialPlan: {
+            id: string;
+            planId: string;
+            name: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            kind: "extended_warranty" | "accidental_damage" | "after_sales_insurance";
+            terms: components["schemas"]["PlanTerms"];
+            priceFen: number;
+            /** @enum {string} */
+            status: "sold" | "active" | "cancelled";
+            /** @description ISO 8601 UTC time */
+            soldAt: string;
+            soldBy: string;
+            activatedOn: string | null;
+            startsOn: string | null;
+            claimableFrom: string | null;
+            endsOn: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            refundFen: number;
+            claimsCount: number;
+            claimsFen: number;
+            version: number;
+        };
+        SerialRecord: {
+            serial: string;
+            productLine: string;
+            model: string | null;
+            purchasedOn: string | null;
+            warrantyMonths: number | null;
+            warranty: {
+                /** @enum {string} */
+                status: "in_warranty" | "expired" | "unknown";
+                coveredThrough: string | null;
+                label: components["schemas"]["Bilingual"];
+            };
+            plans: components["schemas"]["SerialPlan"][];
+        };
+        CoverageDecision: {
+            /** @enum {string} */
+            basis: "intake" | "completion";
+            warranty: {
+                /** @enum {string} */
+                status: "in_warranty" | "expired" | "unknown";
+                coveredThrough: string | null;
+            };
+            lines: {
+                /** @enum {string} */
+                kind: "call_out" | "labour" | "parts" | "part";
+                label: components["schemas"]["Bilingual"];
+                amountFen: number | null;
+                coveredFen: number | null;
+                customerPaysFen: number | null;
+                /** @enum {string} */
+                payer: "customer" | "first_inspection" | "standard_warranty" | "plan";
+                /** @description The plan sale that pays the line */
+                planId: string | null;
+                reason: components["schemas"]["Bilingual"];
+            }[];
+            customerPaysFen: number;
+            /** @description A line the customer pays has no amount yet (quoted on site) */
+            customerPaysMore: boolean;
+            coveredFen: number;
+            planClaims: {
+                planId: string;
+                amountFen: number;
+            }[];
+            planNotes: {
+                planId: string;
+                applies: boolean;
+                reason: components["schemas"]["Bilingual"];
+            }[];
+            summary: components["schemas"]["Bilingual"];
+        };
+        OrderCoverage: {
+            orderId: string;
+            intake: components["schemas"]["CoverageDecision"];
+            completion: components["schemas"]["CoverageDecision"] | null;
+            customerPaysFen: number;
+            settledAt: string | null;
+            claims: {
+                salePlanId: string;
+                planId: string;
+                amountFen: number;
+            }[];
+        };
+        PlanReport: {
+            from: string | null;
+            to: string | null;
+            plans: {
+                planId: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                sold: number;
+                cancelled: number;
+                revenueFen: number;
+                refundsFen: number;
+                netRevenueFen: number;
+                claims: number;
+                claimsFen: number;
+                /** @description claimsFen / netRevenueFen */
+                lossRatio: number | null;
+            }[];
+            totals: {
+                sold: number;
+                cancelled: number;
+                revenueFen: number;
+                refundsFen: number;
+                netRevenueFen: number;
+                claims: number;
+                claimsFen: number;
+                /** @description claimsFen / netRevenueFen */
+                lossRatio: number | null;
+            };
         };
         RepairOrder: {
             id: string;
