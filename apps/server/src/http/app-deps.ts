@@ -55,6 +55,8 @@ export interface AppServices extends Pick<
   | 'sla'
   | 'visits'
   | 'repairCustomers'
+  | 'officialChannels'
+  | 'officialVerify'
   | 'complaints'
   | 'complaintRates'
 > {

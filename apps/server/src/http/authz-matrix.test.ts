@@ -51,6 +51,8 @@ interface Fixtures {
   readonly outletId: string;
   readonly technicianId: string;
   readonly repair: RepairFixtures;
+  /** A registered hotline (official-channel verification). */
+  readonly officialChannelId: string;
   readonly complaints: ComplaintFixtures;
 }
 
@@ -175,6 +177,15 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   }),
   'GET /service/calendar': () => ({ query: { from: '2026-10-01', to: '2026-10-08' } }),
   ...REPAIR_SAMPLES,
+  'GET /official-channels': () => ({}),
+  'POST /official-channels': () => ({
+    body: { kind: 'hotline', value: `400${9_000_000 + Number(next().split('-')[1])}`, label: '全国服务热线' },
+  }),
+  'PATCH /official-channels/:id': (f) => ({ params: { id: f.officialChannelId }, body: { label: '售后热线' } }),
+  'GET /official-channels/queries/summary': () => ({ query: { days: '7' } }),
+  'POST /repair-orders/:id/technician-code': (f) => ({ params: { id: f.repair.onSiteId } }),
+  'POST /public/workspaces/:slug/verify': () => ({ params: { slug: 'acme' }, body: { input: '400-186-5909' } }),
+  'GET /public/workspaces/:slug/official-channels': () => ({ params: { slug: 'acme' }, query: { areaCode: '513435' } }),
   ...COMPLAINT_SAMPLES,
 };
 
@@ -329,6 +340,9 @@ for (const dialect of TEST_DIALECTS) {
         },
         outletId: outlet.id,
         technicianId: technician.id,
+        officialChannelId: (
+          await s.officialChannels.createChannel(admin, { kind: 'hotline', value: '400-186-5909', label: '热线' })
+        ).id,
         repair,
         complaints: await createComplaintFixtures(h, repair),
       };

@@ -26,6 +26,8 @@ import { ComplaintRateService } from './complaint-rate.service.js';
 import { ComplaintSlaService } from './complaint-sla.service.js';
 import { VisitService } from './visit.service.js';
 import type { ServiceDeps } from './service-deps.js';
+import { OfficialChannelService } from './official.service.js';
+import { OfficialVerifyService } from './official-verify.service.js';
 import { PlanService } from './plan.service.js';
 import { PlanCoverageService } from './plan-coverage.service.js';
 import { PlanReportService } from './plan-report.service.js';
@@ -66,6 +68,9 @@ export interface Services {
   readonly sla: SlaService;
   readonly visits: VisitService;
   readonly repairCustomers: RepairCustomerService;
+  /** Official-channel verification: the brand's registered hotlines and websites, and the public verification. */
+  readonly officialChannels: OfficialChannelService;
+  readonly officialVerify: OfficialVerifyService;
   /** Complaints: filing, queue, contacts, status events, the customer's answers; SLA checks; rates. */
   readonly complaints: ComplaintService;
   readonly complaintSla: ComplaintSlaService;
@@ -135,6 +140,8 @@ export function createServices(deps: ServiceDeps): Services {
     sla,
     visits: new VisitService(deps),
     repairCustomers: new RepairCustomerService(deps, repairOrders, repairWorkflow),
+    officialChannels: new OfficialChannelService(deps),
+    officialVerify: new OfficialVerifyService(deps),
     complaints: new ComplaintService(deps, complaintSla, outbox),
     complaintSla,
     complaintRates,

@@ -21,6 +21,7 @@ import * as m0006 from './migrations/0006-repair-orders.js';
 import * as m0007 from './migrations/0007-notifications.js';
 import * as m0008 from './migrations/0008-complaints.js';
 import * as m0009 from './migrations/0009-warranty-plans.js';
+import * as m0010 from './migrations/0010-official-channels.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -49,6 +50,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-job-queue-order': m0004,
   '0005-service-network': m0005,
   '0006-repair-orders': m0006,
+  '0010-official-channels': m0010,
   '0007-notifications': m0007,
   '0008-complaints': m0008,
   '0009-warranty-plans': m0009,

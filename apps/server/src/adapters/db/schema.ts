@@ -1,5 +1,6 @@
 import type { NetworkTables } from './schema-network.js';
 import type { RepairTables } from './schema-repair.js';
+import type { OfficialTables } from './schema-official.js';
 import type { PlanTables } from './schema-plans.js';
 import type { NotifyTables } from './schema-notify.js';
 import type { ComplaintTables } from './schema-complaints.js';
@@ -214,7 +215,8 @@ export interface PlatformHashesTable {
   seen_count: number;
 }
 
-export interface Database extends NetworkTables, RepairTables, NotifyTables, ComplaintTables, PlanTables {
+export interface Database
+  extends OfficialTables, NetworkTables, RepairTables, NotifyTables, ComplaintTables, PlanTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -9,6 +9,7 @@ import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
 import { complaintRoutes } from './complaints.routes.js';
 import { networkRoutes } from './network.routes.js';
+import { officialRoutes } from './official.routes.js';
 import { orderRoutes } from './orders.routes.js';
 import { repairOrderRoutes } from './repair-orders.routes.js';
 import { testClockRoutes } from './repair-test-clock.routes.js';
@@ -32,6 +33,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...networkRoutes(deps),
     ...repairOrderRoutes(deps),
     ...servicePublicRoutes(deps),
+    ...officialRoutes(deps),
     ...complaintRoutes(deps),
     ...testClockRoutes(deps),
   ];
