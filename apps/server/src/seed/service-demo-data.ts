@@ -423,3 +423,16 @@ export const DEMO_BREACH = {
   slot: 'morning',
   technician: 'huang',
 } as const satisfies Omit<DemoOrder, 'plan' | 'channel'> & { readonly technician: DemoTechnician['key'] };
+
+/** Serials the brand registered at sale, so intake reads the warranty (months ago = the purchase, from today). */
+export const DEMO_SERIALS: readonly {
+  readonly serial: string;
+  readonly productLine: (typeof DEMO_PRODUCT_LINES)[number];
+  readonly model: string;
+  readonly monthsAgo: number;
+  readonly warrantyMonths: number;
+}[] = [
+  { serial: 'AT-S1-2405-00871', productLine: '智能门锁', model: 'AT-S1', monthsAgo: 8, warrantyMonths: 24 },
+  { serial: 'AT-F2-2311-00342', productLine: '智能门锁', model: 'AT-F2', monthsAgo: 30, warrantyMonths: 24 },
+  { serial: 'AT-S1-2402-00155', productLine: '智能门锁', model: 'AT-S1', monthsAgo: 14, warrantyMonths: 24 },
+];

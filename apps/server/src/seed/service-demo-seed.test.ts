@@ -125,6 +125,10 @@ describe('service network demo seed', () => {
           order.history.some((e) => e.event === 'assign'),
           `order ${i} assigned`,
         );
+      // Registered serials give the warranty at intake: bought 8 and 14 months ago (24 months), and 30 months ago.
+      const serial = DEMO_ORDERS[i]!.serial;
+      const warranty = serial === undefined ? 'unknown' : serial === 'AT-F2-2311-00342' ? 'expired' : 'in_warranty';
+      assert.equal(order.warrantyStatus, warranty, `order ${i} warranty`);
     }
   });
 

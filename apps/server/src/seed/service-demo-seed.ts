@@ -11,6 +11,7 @@ import {
   DEMO_ORDERS,
   DEMO_OUTLETS,
   DEMO_PRODUCT_LINES,
+  DEMO_SERIALS,
   DEMO_SERVICE_AREAS,
   DEMO_TECHNICIANS,
   type DemoOrder,
@@ -131,6 +132,14 @@ export async function seedServiceNetwork(deps: ServiceSeedDeps): Promise<Service
     technicianIds.set(tech.key, created.id);
     if (tech.offToday) await services.technicians.setCalendar(admin, created.id, { off: [today], on: [] });
   }
+
+  for (const s of DEMO_SERIALS)
+    await services.serials.registerSerial(agent, s.serial, {
+      productLine: s.productLine,
+      model: s.model,
+      purchasedOn: shanghaiDay(new Date(deps.now().getTime() - s.monthsAgo * 30.5 * 86_400_000)),
+      warrantyMonths: s.warrantyMonths,
+    });
 
   const orderIds: string[] = [];
   for (const demo of DEMO_ORDERS) {
