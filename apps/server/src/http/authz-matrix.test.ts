@@ -21,6 +21,7 @@ import {
   REPAIR_SAMPLES,
   type RepairFixtures,
 } from './routes/repair-matrix-fixtures.js';
+import { createPlanFixtures, PLAN_SAMPLES, type PlanFixtures } from './routes/plans.routes.fixtures.js';
 import {
   COMPLAINT_NARROWED,
   COMPLAINT_SAMPLES,
@@ -51,6 +52,7 @@ interface Fixtures {
   readonly outletId: string;
   readonly technicianId: string;
   readonly repair: RepairFixtures;
+  readonly plans: PlanFixtures;
   /** A registered hotline (official-channel verification). */
   readonly officialChannelId: string;
   readonly complaints: ComplaintFixtures;
@@ -187,10 +189,12 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'POST /public/workspaces/:slug/verify': () => ({ params: { slug: 'acme' }, body: { input: '400-186-5909' } }),
   'GET /public/workspaces/:slug/official-channels': () => ({ params: { slug: 'acme' }, query: { areaCode: '513435' } }),
   ...COMPLAINT_SAMPLES,
+  ...PLAN_SAMPLES,
 };
 
 /** Routes over data shared by every workspace (China's divisions): another workspace reads the same, no 404. */
-const SHARED_DATA_ROUTES = new Set(['GET /areas/:code']);
+// A serial is keyed by the workspace: another workspace's PUT registers its own (plans.routes.test checks the first is untouched).
+const SHARED_DATA_ROUTES = new Set(['GET /areas/:code', 'PUT /care/serials/:serial']);
 
 function request(route: ApiRoute, sample: Sample, f: Fixtures, credentials: Credentials): InjectOptions {
   const path = route.url.replace(/:(\w+)/g, (_, name: string) => sample.params?.[name] ?? `missing-${name}`);
@@ -344,6 +348,7 @@ for (const dialect of TEST_DIALECTS) {
           await s.officialChannels.createChannel(admin, { kind: 'hotline', value: '400-186-5909', label: '热线' })
         ).id,
         repair,
+        plans: await createPlanFixtures(h),
         complaints: await createComplaintFixtures(h, repair),
       };
       for (const role of ROLES) credentials[role] = h.as[role];

@@ -7,7 +7,7 @@ import { intakeOf, MONDAY_10AM_MS, seedRepairNetwork, type RepairNetworkFixture 
 
 const code = (expected: string) => (e: unknown) => e instanceof DomainError && e.code === expected;
 
-export const INSURANCE_TERMS: PlanTerms = {
+const INSURANCE_TERMS: PlanTerms = {
   kind: 'after_sales_insurance',
   priceFen: 9_900,
   termMonths: 12,

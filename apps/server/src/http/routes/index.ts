@@ -11,6 +11,7 @@ import { complaintRoutes } from './complaints.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { officialRoutes } from './official.routes.js';
 import { orderRoutes } from './orders.routes.js';
+import { planRoutes } from './plans.routes.js';
 import { repairOrderRoutes } from './repair-orders.routes.js';
 import { testClockRoutes } from './repair-test-clock.routes.js';
 import { servicePublicRoutes } from './service-public.routes.js';
@@ -32,6 +33,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...areaRoutes(deps),
     ...networkRoutes(deps),
     ...repairOrderRoutes(deps),
+    ...planRoutes(deps),
     ...servicePublicRoutes(deps),
     ...officialRoutes(deps),
     ...complaintRoutes(deps),
