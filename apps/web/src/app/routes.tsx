@@ -18,6 +18,8 @@ const ServiceBoardPage = lazy(() => import('../pages/service/board-page'));
 const ServiceOrderPage = lazy(() => import('../pages/service/order-page'));
 const TechPage = lazy(() => import('../pages/service/tech-page'));
 const NetworkPage = lazy(() => import('../pages/network/network-page'));
+const ComplaintsPage = lazy(() => import('../pages/care/complaints-page'));
+const ComplaintPage = lazy(() => import('../pages/care/complaint-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -146,6 +148,22 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <NetworkPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/care/complaints"
+          element={
+            <RequireUser>
+              <ComplaintsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/care/complaints/:id"
+          element={
+            <RequireUser>
+              <ComplaintPage />
             </RequireUser>
           }
         />

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   FileSearchOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -34,6 +35,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
       : []),
     ...(canService(user, 'tech') ? [{ key: '/tech', icon: <ToolOutlined />, label: t('nav.tech') }] : []),
     ...(canService(user, 'network') ? [{ key: '/network', icon: <ApartmentOutlined />, label: t('nav.network') }] : []),
+    ...(canService(user, 'board')
+      ? [{ key: '/care/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }]
+      : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (
@@ -50,7 +54,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
           theme="dark"
           mode="inline"
           aria-label={t('nav.menu')}
-          selectedKeys={[section]}
+          selectedKeys={[section, location.pathname.split('/').slice(0, 3).join('/')]}
           items={items}
           onClick={({ key }) => void navigate(key === '/service' ? '/service/board' : key)}
         />

@@ -8,6 +8,7 @@ import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { publicCall, type Candidate, type CustomerOrder, type Slot } from './customer-api';
+import { ComplaintLinkPage, CustomerComplaints } from './customer-complaints';
 
 const FAULTS = [
   'fingerprint_not_recognised',
@@ -406,6 +407,7 @@ function StatusPage({ token }: { readonly token: string | null }) {
               {note}
             </p>
           )}
+          {token && order.status !== 'cancelled' && <CustomerComplaints token={token} />}
         </>
       )}
     </main>
@@ -418,7 +420,9 @@ export function CustomerApp() {
   return (
     <div className="b-page">
       <Header />
-      {book ? (
+      {path.startsWith('/repair/complaint') ? (
+        <ComplaintLinkPage token={new URLSearchParams(window.location.search).get('token')} />
+      ) : book ? (
         <BookingPage slug={decodeURIComponent(book[1]!)} />
       ) : (
         <StatusPage token={new URLSearchParams(window.location.search).get('token')} />
