@@ -63,6 +63,7 @@ export interface AppServices extends Pick<
   | 'officialVerify'
   | 'complaints'
   | 'complaintRates'
+  | 'notifications'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

@@ -22,6 +22,7 @@ import {
   type RepairFixtures,
 } from './routes/repair-matrix-fixtures.js';
 import { createPlanFixtures, PLAN_SAMPLES, type PlanFixtures } from './routes/plans.routes.fixtures.js';
+import { createNotifyFixtures, NOTIFY_SAMPLES, type NotifyFixtures } from './routes/notifications.routes.fixtures.js';
 import {
   COMPLAINT_NARROWED,
   COMPLAINT_SAMPLES,
@@ -53,6 +54,7 @@ interface Fixtures {
   readonly technicianId: string;
   readonly repair: RepairFixtures;
   readonly plans: PlanFixtures;
+  readonly notify: NotifyFixtures;
   /** A registered hotline (official-channel verification). */
   readonly officialChannelId: string;
   readonly complaints: ComplaintFixtures;
@@ -190,6 +192,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'GET /public/workspaces/:slug/official-channels': () => ({ params: { slug: 'acme' }, query: { areaCode: '513435' } }),
   ...COMPLAINT_SAMPLES,
   ...PLAN_SAMPLES,
+  ...NOTIFY_SAMPLES,
 };
 
 /** Routes over data shared by every workspace (China's divisions): another workspace reads the same, no 404. */
@@ -350,6 +353,7 @@ for (const dialect of TEST_DIALECTS) {
         repair,
         plans: await createPlanFixtures(h),
         complaints: await createComplaintFixtures(h, repair),
+        notify: await createNotifyFixtures(h),
       };
       for (const role of ROLES) credentials[role] = h.as[role];
       credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };

@@ -9,6 +9,7 @@ import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
 import { complaintRoutes } from './complaints.routes.js';
 import { networkRoutes } from './network.routes.js';
+import { notificationRoutes } from './notifications.routes.js';
 import { officialRoutes } from './official.routes.js';
 import { orderRoutes } from './orders.routes.js';
 import { planRoutes } from './plans.routes.js';
@@ -37,6 +38,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...servicePublicRoutes(deps),
     ...officialRoutes(deps),
     ...complaintRoutes(deps),
+    ...notificationRoutes(deps),
     ...testClockRoutes(deps),
   ];
 }
