@@ -102,6 +102,16 @@ export class OfficialChannelService {
     return rows.map(toOfficialChannel);
   }
 
+  /** The public verification page of the actor's workspace: `/verify/<slug>`. */
+  async verifyPath(actor: Actor): Promise<string> {
+    const row = await this.deps.db.kysely
+      .selectFrom('workspaces')
+      .select('slug')
+      .where('id', '=', actor.workspaceId)
+      .executeTakeFirstOrThrow();
+    return `/verify/${encodeURIComponent(row.slug)}`;
+  }
+
   /**
    * Registers a hotline or website.
    * @throws {DomainError} `forbidden` without `network.admin`; `invalid_input` (unreadable value, a mobile as a

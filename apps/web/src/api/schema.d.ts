@@ -6522,6 +6522,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["OfficialChannel"][];
+                            /** @description The public verification page: /verify/<slug> */
+                            verifyPath: string;
                         };
                     };
                 };
@@ -8926,52 +8928,6 @@ export interface components {
                 rate: number | null;
             }[];
         };
-        Notification: {
-            /** @description Also the delivery id receivers de-duplicate on */
-            id: string;
-            topic: string;
-            /** @enum {string} */
-            channel: "console" | "email" | "webhook" | "sms";
-            /** @description `user:<id>`, `webhook:<endpoint id>` or `email:(customer)` (the address is sealed) */
-            recipient: string;
-            subject: {
-                type: string;
-                id: string;
-            } | null;
-            title: components["schemas"]["Bilingual"];
-            body: components["schemas"]["Bilingual"];
-            link: string | null;
-            /** @enum {string} */
-            status: "pending" | "sending" | "sent" | "failed" | "dead";
-            attempts: number;
-            nextAttemptAt: string | null;
-            lastError: string | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            sentAt: string | null;
-            readAt: string | null;
-        };
-        NotificationEmailSettings: {
-            smtpHost: string | null;
-            smtpPort: number | null;
-            smtpSecure: boolean;
-            smtpUser: string | null;
-            /** @description The password itself is sealed and never returned */
-            passwordSet: boolean;
-            mailFrom: string | null;
-            updatedAt: string | null;
-        };
-        NotificationWebhook: {
-            id: string;
-            name: string;
-            url: string;
-            topics: string[];
-            enabled: boolean;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            /** @description ISO 8601 UTC time */
-            updatedAt: string;
-        };
         OfficialChannel: {
             id: string;
             /** @enum {string} */
@@ -9065,6 +9021,52 @@ export interface components {
                 fullName: string;
             } | null;
             channels: components["schemas"]["OfficialChannelsView"];
+        };
+        Notification: {
+            /** @description Also the delivery id receivers de-duplicate on */
+            id: string;
+            topic: string;
+            /** @enum {string} */
+            channel: "console" | "email" | "webhook" | "sms";
+            /** @description `user:<id>`, `webhook:<endpoint id>` or `email:(customer)` (the address is sealed) */
+            recipient: string;
+            subject: {
+                type: string;
+                id: string;
+            } | null;
+            title: components["schemas"]["Bilingual"];
+            body: components["schemas"]["Bilingual"];
+            link: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "dead";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            sentAt: string | null;
+            readAt: string | null;
+        };
+        NotificationEmailSettings: {
+            smtpHost: string | null;
+            smtpPort: number | null;
+            smtpSecure: boolean;
+            smtpUser: string | null;
+            /** @description The password itself is sealed and never returned */
+            passwordSet: boolean;
+            mailFrom: string | null;
+            updatedAt: string | null;
+        };
+        NotificationWebhook: {
+            id: string;
+            name: string;
+            url: string;
+            topics: string[];
+            enabled: boolean;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
         };
         PlanTerms: {
             /** @enum {string} */

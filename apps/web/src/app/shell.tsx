@@ -38,6 +38,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
     ...(canService(user, 'board')
       ? [{ key: '/care/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') }]
       : []),
+    ...(canService(user, 'network')
+      ? [{ key: '/care/official', icon: <SafetyCertificateFilled />, label: t('nav.official') }]
+      : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (

@@ -33,7 +33,12 @@ documentation</a> (OpenAPI at <a href="/api/v1/openapi.json">/api/v1/openapi.jso
 function registerConsole(app: FastifyInstance): boolean {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) return false;
   const page = (name: string) => readFileSync(join(CONSOLE_DIR, name), 'utf8');
-  const pages = { console: page('index.html'), buyer: page('buyer.html'), repair: page('repair.html') };
+  const pages = {
+    console: page('index.html'),
+    buyer: page('buyer.html'),
+    repair: page('repair.html'),
+    verify: page('verify.html'),
+  };
   void app.register(fastifyStatic, {
     root: CONSOLE_DIR,
     wildcard: false,
@@ -52,7 +57,9 @@ function registerConsole(app: FastifyInstance): boolean {
       ? pages.buyer
       : /^\/repair(\/|$)/.test(path)
         ? pages.repair
-        : pages.console;
+        : /^\/verify(\/|$)/.test(path)
+          ? pages.verify
+          : pages.console;
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
   return true;

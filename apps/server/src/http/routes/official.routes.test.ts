@@ -85,6 +85,7 @@ for (const dialect of TEST_DIALECTS) {
       const list = await h.app.inject({ method: 'GET', url: `${API}/official-channels`, headers: h.as.dispatcher });
       assert.equal(list.statusCode, 200);
       assert.equal(list.json<{ items: unknown[] }>().items.length, 3);
+      assert.equal(list.json<{ verifyPath: string }>().verifyPath, '/verify/acme');
       const foreign = await h.app.inject({ method: 'GET', url: `${API}/official-channels`, headers: h.as.outsider });
       assert.equal(foreign.json<{ items: unknown[] }>().items.length, 0, 'another workspace sees none of them');
     });

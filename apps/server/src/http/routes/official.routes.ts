@@ -134,8 +134,18 @@ export function officialRoutes(deps: AppDeps): ApiRoute[] {
       access: 'network.read',
       summary: 'The brand’s registered hotlines and websites',
       tags: ['official channels'],
-      schema: { response: { 200: z.object({ items: z.array(officialChannelSchema) }) } },
-      handler: async ({ actor }) => ({ items: [...(await officialChannels.listChannels(actor))] }),
+      schema: {
+        response: {
+          200: z.object({
+            items: z.array(officialChannelSchema),
+            verifyPath: z.string().describe('The public verification page: /verify/<slug>'),
+          }),
+        },
+      },
+      handler: async ({ actor }) => ({
+        items: [...(await officialChannels.listChannels(actor))],
+        verifyPath: await officialChannels.verifyPath(actor),
+      }),
     }),
     defineRoute({
       method: 'POST',

@@ -23,6 +23,7 @@ import {
 } from './service-api';
 import { errorText, leadTimer, RepairStatusTag, SlaTimerTag, SlotName, useAreaNames } from './service-ui';
 import './service.css';
+import { TechnicianQr } from '../care/official-tech-qr';
 
 /** The next steps a technician can take from each state, first one primary. */
 const NEXT: Partial<Record<RepairOrder['status'], readonly RepairEvent[]>> = {
@@ -324,6 +325,7 @@ function TechJob({ id }: { readonly id: string }) {
         </div>
         <TimersBlock order={o} now={now} />
       </Card>
+      <TechnicianQr orderId={o.id} status={o.status} />
       <div className="tech-actions">
         {!['completed', 'closed', 'cancelled'].includes(o.status) && (
           <Button
