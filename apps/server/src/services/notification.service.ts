@@ -4,20 +4,20 @@ import type { Selectable } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { NotificationWebhooksTable, NotificationsTable } from '../adapters/db/schema-notify.js';
 import type { NotificationDeliveryService, NotifyDeps } from './notification-delivery.service.js';
-import { NOTIFICATION_STATUSES, type NotificationStatus } from './notification-outbox.js';
+import { NOTIFICATION_STATUSES, type NotificationChannel, type NotificationStatus } from './notification-outbox.js';
 import { nowIso, pageSize, requireText, toPage, type Page } from './service-deps.js';
 
 /** A notification as the console lists it (no sealed address; e-mail to a bare address shows as masked). */
 export interface NotificationView {
   readonly id: string;
   readonly topic: string;
-  readonly channel: string;
+  readonly channel: NotificationChannel;
   readonly recipient: string;
   readonly subject: { readonly type: string; readonly id: string } | null;
   readonly title: { readonly zh: string; readonly en: string };
   readonly body: { readonly zh: string; readonly en: string };
   readonly link: string | null;
-  readonly status: string;
+  readonly status: NotificationStatus;
   readonly attempts: number;
   readonly nextAttemptAt: string | null;
   readonly lastError: string | null;
@@ -32,13 +32,13 @@ function toView(row: Selectable<NotificationsTable>): NotificationView {
   return {
     id: row.id,
     topic: row.topic,
-    channel: row.channel,
+    channel: row.channel as NotificationChannel,
     recipient,
     subject: row.subject_type && row.subject_id ? { type: row.subject_type, id: row.subject_id } : null,
     title: { zh: row.title_zh, en: row.title_en },
     body: { zh: row.body_zh, en: row.body_en },
     link: row.link,
-    status: row.status,
+    status: row.status as NotificationStatus,
     attempts: Number(row.attempts),
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
