@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   FileSearchOutlined,
   InboxOutlined,
+  InsuranceOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
@@ -40,6 +41,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
       : []),
     ...(canService(user, 'network')
       ? [{ key: '/care/official', icon: <SafetyCertificateFilled />, label: t('nav.official') }]
+      : []),
+    ...(canService(user, 'board')
+      ? [{ key: '/care/plans', icon: <InsuranceOutlined />, label: t('nav.carePlans') }]
       : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];

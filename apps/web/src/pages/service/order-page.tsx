@@ -10,6 +10,7 @@ import { FactsBlock, HistoryBlock, TimersBlock, VisitBlock } from './order-view'
 import { call, type RepairEvent, type RepairOrder } from './service-api';
 import { errorText, RepairStatusTag, useAreaNames } from './service-ui';
 import './service.css';
+import { CoverageCard } from '../care/plan-coverage-card';
 
 export default function ServiceOrderPage() {
   const { id = '' } = useParams();
@@ -87,6 +88,7 @@ export default function ServiceOrderPage() {
           canReveal={roles.includes('admin') || roles.includes('dispatcher')}
           areaFullName={names[o.areaCode]?.fullName}
         />
+        <CoverageCard orderId={o.id} version={o.version} />
         <Card size="small" title={t('svc.order.timers')}>
           <TimersBlock order={o} now={now} />
         </Card>
