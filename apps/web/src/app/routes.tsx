@@ -18,10 +18,10 @@ const ServiceBoardPage = lazy(() => import('../pages/service/board-page'));
 const ServiceOrderPage = lazy(() => import('../pages/service/order-page'));
 const TechPage = lazy(() => import('../pages/service/tech-page'));
 const NetworkPage = lazy(() => import('../pages/network/network-page'));
-const PlansPage = lazy(() => import('../pages/care/plans-page'));
 const OfficialPage = lazy(() => import('../pages/care/official-page'));
 const ComplaintsPage = lazy(() => import('../pages/care/complaints-page'));
 const ComplaintPage = lazy(() => import('../pages/care/complaint-page'));
+const NotificationsPage = lazy(() => import('../pages/care/notifications-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -178,10 +178,10 @@ export function AppRoutes() {
           }
         />
         <Route
-          path="/care/plans"
+          path="/care/notifications"
           element={
             <RequireUser>
-              <PlansPage />
+              <NotificationsPage />
             </RequireUser>
           }
         />

@@ -1,11 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
   FileSearchOutlined,
   InboxOutlined,
-  InsuranceOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
@@ -42,9 +42,7 @@ export function Shell({ children }: { readonly children: ReactNode }) {
     ...(canService(user, 'network')
       ? [{ key: '/care/official', icon: <SafetyCertificateFilled />, label: t('nav.official') }]
       : []),
-    ...(canService(user, 'board')
-      ? [{ key: '/care/plans', icon: <InsuranceOutlined />, label: t('nav.carePlans') }]
-      : []),
+    { key: '/care/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (
