@@ -18,6 +18,7 @@ const ServiceBoardPage = lazy(() => import('../pages/service/board-page'));
 const ServiceOrderPage = lazy(() => import('../pages/service/order-page'));
 const TechPage = lazy(() => import('../pages/service/tech-page'));
 const NetworkPage = lazy(() => import('../pages/network/network-page'));
+const PlansPage = lazy(() => import('../pages/care/plans-page'));
 const OfficialPage = lazy(() => import('../pages/care/official-page'));
 const ComplaintsPage = lazy(() => import('../pages/care/complaints-page'));
 const ComplaintPage = lazy(() => import('../pages/care/complaint-page'));
@@ -174,6 +175,14 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <OfficialPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/care/plans"
+          element={
+            <RequireUser>
+              <PlansPage />
             </RequireUser>
           }
         />

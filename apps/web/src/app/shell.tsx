@@ -6,6 +6,7 @@ import {
   CustomerServiceOutlined,
   FileSearchOutlined,
   InboxOutlined,
+  InsuranceOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
@@ -41,6 +42,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
       : []),
     ...(canService(user, 'network')
       ? [{ key: '/care/official', icon: <SafetyCertificateFilled />, label: t('nav.official') }]
+      : []),
+    ...(canService(user, 'board')
+      ? [{ key: '/care/plans', icon: <InsuranceOutlined />, label: t('nav.carePlans') }]
       : []),
     { key: '/care/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
