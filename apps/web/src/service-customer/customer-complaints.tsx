@@ -129,7 +129,12 @@ export function CustomerComplaints({ token }: { readonly token: string }) {
       <label className="b-label" htmlFor="c-complaint-about">
         {pick(W.about)}
       </label>
-      <select id="c-complaint-about" value={about} onChange={(e) => setAbout(e.target.value as About)}>
+      <select
+        id="c-complaint-about"
+        style={{ display: 'block', width: '100%', padding: 8, fontSize: 16, marginBottom: 8 }}
+        value={about}
+        onChange={(e) => setAbout(e.target.value as About)}
+      >
         {(['repair_order', 'technician', 'outlet'] as const).map((a) => (
           <option key={a} value={a}>
             {pick(W[a])}

@@ -49,7 +49,7 @@ export function ComplaintTimerTag({ timer, now }: { readonly timer: ComplaintTim
         style={{ fontVariantNumeric: 'tabular-nums' }}
       >
         {kind} {text}
-        {level && tone === 'red' ? ` · ${pick(W.escalated)}${pick(level)}` : ''}
+        {level && tone === 'red' ? ` · ${pick(W.escalated)}${lang === 'zh' ? '' : ' '}${pick(level)}` : ''}
       </Tag>
     </Tooltip>
   );
