@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { DeliveryError, type EmailMessage, type EmailSender, type SmtpSettings } from './notify-ports.js';
 
 /** How long to wait for the server at each step, in ms. */
@@ -7,11 +7,11 @@ const TIMEOUT_MS = 15_000;
 
 /**
  * E-mail over SMTP with nodemailer: STARTTLS when offered (TLS from the start on `secure`), AUTH when a user is
- * set, UTF-8 text bodies and RFC 2047-encoded subjects, so a zh-CN subject arrives intact. A transport is kept per
- * settings, so a burst of deliveries reuses its connections.
+ * set, UTF-8 text bodies and RFC 2047-encoded subjects, so a zh-CN subject arrives intact. A pooled transport is kept
+ * per settings, so a burst of deliveries reuses its connections.
  */
 export class SmtpEmailSender implements EmailSender {
-  private readonly transports = new Map<string, nodemailer.Transporter<SMTPTransport.SentMessageInfo>>();
+  private readonly transports = new Map<string, nodemailer.Transporter<SMTPPool.SentMessageInfo>>();
 
   async send(settings: SmtpSettings, message: EmailMessage): Promise<void> {
     const transport = this.transportFor(settings);
@@ -34,11 +34,15 @@ export class SmtpEmailSender implements EmailSender {
     }
   }
 
-  private transportFor(settings: SmtpSettings): nodemailer.Transporter<SMTPTransport.SentMessageInfo> {
+  private transportFor(settings: SmtpSettings): nodemailer.Transporter<SMTPPool.SentMessageInfo> {
     const key = JSON.stringify([settings.host, settings.port, settings.secure, settings.user, settings.password]);
     let transport = this.transports.get(key);
     if (!transport) {
       transport = nodemailer.createTransport({
+        // Pooled: a burst of deliveries reuses a few connections instead of a TCP and SMTP handshake per message.
+        pool: true,
+        maxConnections: 3,
+        maxMessages: 100,
         host: settings.host,
         port: settings.port,
         secure: settings.secure,
