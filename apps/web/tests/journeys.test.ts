@@ -8,6 +8,7 @@ import { after, before, describe } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { adminJourney } from './journeys/admin.journey.js';
 import { buyerJourney } from './journeys/buyer.journey.js';
+import { careCoverageJourney } from './journeys/care-coverage.journey.js';
 import { careComplaintJourney } from './journeys/care-complaint.journey.js';
 import { checkJourney } from './journeys/check.journey.js';
 import { merchantJourney } from './journeys/merchant.journey.js';
@@ -44,6 +45,7 @@ describe('console journeys in Chromium', () => {
   adminJourney(env);
   checkJourney(env);
   serviceJourney(env);
+  careCoverageJourney(env);
   // Last: it moves the server's test clock forward.
   serviceSlaJourney(env);
   // After it: the complaint journey moves the test clock further.
