@@ -268,6 +268,25 @@ export function serviceJourney(env: JourneyEnv): void {
             .first()
             .waitFor();
         }
+
+        // The rest of the network: outlets (one edited), technicians, settings.
+        await page.getByRole('tab', { name: t('net.outlets') }).click();
+        const outlet = page.getByRole('row').filter({ hasText: '安途济南历下服务网点' });
+        await outlet.waitFor();
+        await screenshot(page, 'network-outlets', lang);
+        await outlet.getByRole('button', { name: `${t('net.edit')} 安途济南历下服务网点` }).click();
+        const phones = lang === 'zh' ? ['0531-86121234', '400-820-1688'] : ['0531-86121234'];
+        await page.getByLabel(t('net.phones')).fill(phones.join(', '));
+        await page.getByRole('button', { name: t('net.save') }).click();
+        await outlet.getByText(phones.join('、'), { exact: true }).waitFor();
+        await page.getByRole('tab', { name: t('net.technicians') }).click();
+        await page.getByRole('row').filter({ hasText: '孙师傅' }).waitFor();
+        await screenshot(page, 'network-technicians', lang);
+        await page.getByRole('tab', { name: t('net.settings') }).click();
+        const response = page.getByRole('spinbutton', { name: t('net.settings.response'), exact: true });
+        await response.waitFor();
+        assert.equal(await response.inputValue(), '30');
+        await screenshot(page, 'network-settings', lang);
         await context.close();
       }
     });
