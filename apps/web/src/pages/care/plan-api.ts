@@ -1,7 +1,8 @@
 /**
- * The care-plan pages' API shapes (as the server's OpenAPI document describes them: CarePlan, SerialRecord,
+ * The care-plan pages' API shapes (generated from the server's OpenAPI document: CarePlan, SerialRecord,
  * OrderCoverage, PlanReport) and their words as `{ zh, en }` pairs read with the i18n `pick`.
  */
+import type { Schemas } from '../../api/client';
 import { yuan } from '../../app/format';
 
 type Text = { readonly zh: string; readonly en: string };
@@ -9,111 +10,17 @@ type Text = { readonly zh: string; readonly en: string };
 /** `¥1,299.00` */
 export const money = (fen: number): string => `¥${yuan(fen)}`;
 
-export type PlanKind = 'extended_warranty' | 'accidental_damage' | 'after_sales_insurance';
-export type Payer = 'customer' | 'first_inspection' | 'standard_warranty' | 'plan';
-
-export interface PlanTerms {
-  kind: PlanKind;
-  priceFen: number;
-  termMonths: number;
-  waitingDays: number;
-  coverage: {
-    faultCategories: string[];
-    labour: boolean;
-    parts: boolean;
-    callOut: boolean;
-    accidentalDamage: boolean;
-  };
-  maxClaims: number | null;
-  maxAmountFen: number | null;
-  productLines: string[];
-}
-
-export interface CarePlan {
-  id: string;
-  code: string;
-  name: Text;
-  terms: PlanTerms;
-  active: boolean;
-  version: number;
-}
-
-export interface SerialPlan {
-  id: string;
-  planId: string;
-  name: Text;
-  kind: PlanKind;
-  priceFen: number;
-  status: 'sold' | 'active' | 'cancelled';
-  soldAt: string;
-  activatedOn: string | null;
-  startsOn: string | null;
-  claimableFrom: string | null;
-  endsOn: string | null;
-  refundFen: number;
-  claimsCount: number;
-  claimsFen: number;
-  terms: PlanTerms;
-}
-
-export interface SerialRecord {
-  serial: string;
-  productLine: string;
-  model: string | null;
-  purchasedOn: string | null;
-  warrantyMonths: number | null;
-  warranty: { status: 'in_warranty' | 'expired' | 'unknown'; coveredThrough: string | null; label: Text };
-  plans: SerialPlan[];
-}
-
-export interface CoverageLine {
-  kind: 'call_out' | 'labour' | 'parts' | 'part';
-  label: Text;
-  amountFen: number | null;
-  coveredFen: number | null;
-  customerPaysFen: number | null;
-  payer: Payer;
-  planId: string | null;
-  reason: Text;
-}
-
-export interface CoverageDecision {
-  basis: 'intake' | 'completion';
-  lines: CoverageLine[];
-  customerPaysFen: number;
-  customerPaysMore: boolean;
-  coveredFen: number;
-  planClaims: { planId: string; amountFen: number }[];
-  planNotes: { planId: string; applies: boolean; reason: Text }[];
-  summary: Text;
-}
-
-export interface OrderCoverage {
-  orderId: string;
-  intake: CoverageDecision;
-  completion: CoverageDecision | null;
-  customerPaysFen: number;
-  settledAt: string | null;
-  claims: { salePlanId: string; planId: string; amountFen: number }[];
-}
-
-export interface ReportFigures {
-  sold: number;
-  cancelled: number;
-  revenueFen: number;
-  refundsFen: number;
-  netRevenueFen: number;
-  claims: number;
-  claimsFen: number;
-  lossRatio: number | null;
-}
-
-export interface PlanReport {
-  from: string | null;
-  to: string | null;
-  plans: (ReportFigures & { planId: string; code: string; name: Text })[];
-  totals: ReportFigures;
-}
+export type PlanTerms = Schemas['PlanTerms'];
+export type PlanKind = PlanTerms['kind'];
+export type CarePlan = Schemas['CarePlan'];
+export type SerialPlan = Schemas['SerialPlan'];
+export type SerialRecord = Schemas['SerialRecord'];
+export type CoverageDecision = Schemas['CoverageDecision'];
+export type CoverageLine = CoverageDecision['lines'][number];
+export type Payer = CoverageLine['payer'];
+export type OrderCoverage = Schemas['OrderCoverage'];
+export type PlanReport = Schemas['PlanReport'];
+export type ReportFigures = PlanReport['totals'];
 
 export const KIND_TEXT: Readonly<Record<PlanKind, Text>> = {
   extended_warranty: { zh: '延长保修', en: 'Extended warranty' },
