@@ -10,6 +10,7 @@ import { adminJourney } from './journeys/admin.journey.js';
 import { buyerJourney } from './journeys/buyer.journey.js';
 import { careCoverageJourney } from './journeys/care-coverage.journey.js';
 import { careComplaintJourney } from './journeys/care-complaint.journey.js';
+import { careVerifyJourney } from './journeys/care-verify.journey.js';
 import { checkJourney } from './journeys/check.journey.js';
 import { merchantJourney } from './journeys/merchant.journey.js';
 import { reviewerJourney } from './journeys/reviewer.journey.js';
@@ -45,6 +46,7 @@ describe('console journeys in Chromium', () => {
   adminJourney(env);
   checkJourney(env);
   serviceJourney(env);
+  careVerifyJourney(env);
   careCoverageJourney(env);
   // Last: it moves the server's test clock forward.
   serviceSlaJourney(env);

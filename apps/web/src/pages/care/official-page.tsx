@@ -31,7 +31,7 @@ const TEXT = {
   areaCol: { zh: '服务地区', en: 'Area' },
   nationwide: { zh: '全国', en: 'Nationwide' },
   active: { zh: '启用', en: 'Active' },
-  add: { zh: '登记', en: 'Register' },
+  add: { zh: '登记渠道', en: 'Register' },
   added: { zh: '已登记', en: 'Registered' },
   queries: { zh: '近 30 天公众核验', en: 'Public checks, last 30 days' },
   total: { zh: '核验次数', en: 'Checks' },
@@ -168,7 +168,13 @@ export default function OfficialPage() {
           {
             title: pick(TEXT.active),
             render: (_: unknown, c: Channel) => (
-              <Switch checked={c.active} disabled={!isAdmin} onChange={(on) => void toggle(c, on)} size="small" />
+              <Switch
+                checked={c.active}
+                disabled={!isAdmin}
+                aria-label={`${pick(TEXT.active)} ${c.display}`}
+                onChange={(on) => void toggle(c, on)}
+                size="small"
+              />
             ),
           },
         ]}
