@@ -112,7 +112,11 @@ export function TechniciansPanel({ admin }: { readonly admin: boolean }) {
         dataSource={techs.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('net.tech.name'), dataIndex: 'name' },
+          {
+            title: t('net.tech.name'),
+            dataIndex: 'name',
+            render: (n: string) => <span className="net-nowrap">{n}</span>,
+          },
           { title: t('net.tech.phone'), dataIndex: 'phoneMasked' },
           { title: t('net.tech.outlet'), dataIndex: 'homeOutletId', render: (id: string) => outletName(id) },
           {
