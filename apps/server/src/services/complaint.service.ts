@@ -3,6 +3,7 @@ import {
   actorLabel,
   COMPLAINT_STATUS_LABELS,
   complaintEventsFrom,
+  DomainError,
   errors,
   maskPhone,
   nextComplaintStatus,
@@ -432,6 +433,39 @@ export class ComplaintService {
       contacts: contacts.map(toContact),
       escalations: escalations.map(toEscalation),
     };
+  }
+
+  /**
+   * The customer's full name and phone of a hotline or merchant filing, to call them back: `service.contact_reveal`
+   * only, and every reveal is audited.
+   * @throws {DomainError} forbidden; not_found (also when the complaint has no contact)
+   */
+  async revealContact(actor: Actor, id: string): Promise<{ name: string; phone: string }> {
+    requirePermission(actor, 'service.contact_reveal');
+    const { db, ids, clock, cipher } = this.deps;
+    return db.kysely.transaction().execute(async (trx) => {
+      const row = await this.row(actor.workspaceId, id, trx);
+      if (!row.contact_key_id || !row.contact_ciphertext)
+        throw new DomainError(
+          'not_found',
+          { zh: '这条投诉没有登记客户联系方式', en: 'This complaint has no customer contact' },
+          { what: 'complaint contact', id },
+        );
+      const contact = JSON.parse(cipher.open(row.contact_key_id, row.contact_ciphertext)) as {
+        name: string;
+        phone: string;
+      };
+      await appendAudit(trx, ids, {
+        workspaceId: row.workspace_id,
+        at: nowIso(clock),
+        actor: actorLabel(actor),
+        action: 'complaint.contact_revealed',
+        subjectType: 'complaint',
+        subjectId: row.id,
+        data: {},
+      });
+      return { name: contact.name, phone: contact.phone };
+    });
   }
 
   /** Records a call, message or visit with notes (audited). @throws {DomainError} */

@@ -7262,6 +7262,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/contact/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer’s full name and phone of a hotline or merchant filing (audited)
+         * @description 404 when the complaint was filed without a contact (a status-page complaint: see its repair order).
+         *
+         *     Access: `service.contact_reveal`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintContact"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/events": {
         parameters: {
             query?: never;
@@ -8928,6 +8989,52 @@ export interface components {
                 rate: number | null;
             }[];
         };
+        Notification: {
+            /** @description Also the delivery id receivers de-duplicate on */
+            id: string;
+            topic: string;
+            /** @enum {string} */
+            channel: "console" | "email" | "webhook" | "sms";
+            /** @description `user:<id>`, `webhook:<endpoint id>` or `email:(customer)` (the address is sealed) */
+            recipient: string;
+            subject: {
+                type: string;
+                id: string;
+            } | null;
+            title: components["schemas"]["Bilingual"];
+            body: components["schemas"]["Bilingual"];
+            link: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "dead";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            sentAt: string | null;
+            readAt: string | null;
+        };
+        NotificationEmailSettings: {
+            smtpHost: string | null;
+            smtpPort: number | null;
+            smtpSecure: boolean;
+            smtpUser: string | null;
+            /** @description The password itself is sealed and never returned */
+            passwordSet: boolean;
+            mailFrom: string | null;
+            updatedAt: string | null;
+        };
+        NotificationWebhook: {
+            id: string;
+            name: string;
+            url: string;
+            topics: string[];
+            enabled: boolean;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+        };
         OfficialChannel: {
             id: string;
             /** @enum {string} */
@@ -9021,52 +9128,6 @@ export interface components {
                 fullName: string;
             } | null;
             channels: components["schemas"]["OfficialChannelsView"];
-        };
-        Notification: {
-            /** @description Also the delivery id receivers de-duplicate on */
-            id: string;
-            topic: string;
-            /** @enum {string} */
-            channel: "console" | "email" | "webhook" | "sms";
-            /** @description `user:<id>`, `webhook:<endpoint id>` or `email:(customer)` (the address is sealed) */
-            recipient: string;
-            subject: {
-                type: string;
-                id: string;
-            } | null;
-            title: components["schemas"]["Bilingual"];
-            body: components["schemas"]["Bilingual"];
-            link: string | null;
-            /** @enum {string} */
-            status: "pending" | "sending" | "sent" | "failed" | "dead";
-            attempts: number;
-            nextAttemptAt: string | null;
-            lastError: string | null;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            sentAt: string | null;
-            readAt: string | null;
-        };
-        NotificationEmailSettings: {
-            smtpHost: string | null;
-            smtpPort: number | null;
-            smtpSecure: boolean;
-            smtpUser: string | null;
-            /** @description The password itself is sealed and never returned */
-            passwordSet: boolean;
-            mailFrom: string | null;
-            updatedAt: string | null;
-        };
-        NotificationWebhook: {
-            id: string;
-            name: string;
-            url: string;
-            topics: string[];
-            enabled: boolean;
-            /** @description ISO 8601 UTC time */
-            createdAt: string;
-            /** @description ISO 8601 UTC time */
-            updatedAt: string;
         };
         PlanTerms: {
             /** @enum {string} */
@@ -9519,6 +9580,10 @@ export interface components {
             updatedAt: string;
         };
         HtmlReport: string;
+        ComplaintContact: {
+            name: string;
+            phone: string;
+        };
     };
     responses: never;
     parameters: never;

@@ -34,6 +34,7 @@ export const COMPLAINT_SAMPLES: Readonly<
     params: { id: f.complaints.openId },
     body: { kind: 'call', notes: '已回电' },
   }),
+  'POST /complaints/:id/contact/reveal': (f) => ({ params: { id: f.complaints.openId } }),
   'POST /complaints/:id/events': (f) => ({ params: { id: f.complaints.openId }, body: { event: 'acknowledge' } }),
   'GET /public/repair-orders/:token/complaints': (f) => ({ params: { token: f.complaints.orderToken } }),
   'POST /public/repair-orders/:token/complaints': (f) => ({
@@ -70,6 +71,7 @@ export async function createComplaintFixtures(h: TestApp, repair: RepairFixtures
     subjectId: repair.onSiteId,
     channel: 'hotline',
     description: '师傅迟到两小时',
+    contact: { name: '王芳', phone: '13911112222' },
   });
   const resolve = async (id: string) => {
     await complaints.applyEvent(dispatcher, id, { event: 'acknowledge' });

@@ -126,6 +126,20 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await post('/complaints', 'outsider', minimal(orderId))).statusCode, 404, 'another workspace');
       assert.equal((await get(`/complaints/${complaint.id}`, 'outsider')).statusCode, 404);
       assert.equal((await get(`/complaints/${complaint.id}`, 'technician')).statusCode, 403);
+      const reveal = await post(`/complaints/${complaint.id}/contact/reveal`, 'dispatcher');
+      assert.equal(reveal.statusCode, 200, reveal.body);
+      assert.deepEqual(reveal.json(), { name: '张三', phone: '13812345678' });
+      assert.equal((await post(`/complaints/${complaint.id}/contact/reveal`, 'agent')).statusCode, 403);
+      assert.equal((await post(`/complaints/${complaint.id}/contact/reveal`, 'outsider')).statusCode, 404);
+      const revealed = await h.t.db.kysely
+        .selectFrom('audit_events')
+        .select('actor')
+        .where('action', '=', 'complaint.contact_revealed')
+        .where('subject_id', '=', complaint.id)
+        .execute();
+      assert.equal(revealed.length, 1, 'each reveal is audited');
+      const bare = (await post('/complaints', 'agent', minimal(orderId))).json<{ complaint: Detail }>().complaint;
+      assert.equal((await post(`/complaints/${bare.id}/contact/reveal`, 'dispatcher')).statusCode, 404);
       const unknownTech = await post('/complaints', 'agent', {
         ...minimal('no-such-technician'),
         subjectType: 'technician',

@@ -232,6 +232,20 @@ export function complaintRoutes(deps: AppDeps): ApiRoute[] {
     }),
     defineRoute({
       method: 'POST',
+      url: '/complaints/:id/contact/reveal',
+      access: 'service.contact_reveal',
+      summary: 'The customer’s full name and phone of a hotline or merchant filing (audited)',
+      description:
+        '404 when the complaint was filed without a contact (a status-page complaint: see its repair order).',
+      tags: ['complaints'],
+      schema: {
+        params: idParams,
+        response: { 200: z.object({ name: z.string(), phone: z.string() }).meta({ id: 'ComplaintContact' }) },
+      },
+      handler: ({ actor, params }) => complaints.revealContact(actor, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
       url: '/complaints/:id/events',
       access: 'service.dispatch',
       summary: 'Acknowledge, start, resolve (resolution text + upheld) or close',

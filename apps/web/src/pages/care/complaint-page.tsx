@@ -56,6 +56,15 @@ export default function ComplaintPage() {
     notes: string;
   }>();
 
+  const mayReveal = mayHandle;
+  const [revealed, setRevealed] = useState<{ name: string; phone: string } | null>(null);
+  const reveal = async () => {
+    try {
+      setRevealed(await call<{ name: string; phone: string }>('POST', `/complaints/${id}/contact/reveal`));
+    } catch (e) {
+      void message.error(errorText(e, pick));
+    }
+  };
   const send = async (event: StaffEvent) => {
     try {
       await call('POST', `/complaints/${id}/events`, {
@@ -111,7 +120,22 @@ export default function ComplaintPage() {
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={pick(W.channel)}>{pick(CHANNEL_TEXT[c.channel])}</Descriptions.Item>
-              <Descriptions.Item label={pick(W.contact)}>{c.contactMasked ?? pick(W.none)}</Descriptions.Item>
+              <Descriptions.Item label={pick(W.contact)}>
+                <Space wrap>
+                  {revealed ? (
+                    <>
+                      {revealed.name} <a href={`tel:${revealed.phone}`}>{revealed.phone}</a>
+                    </>
+                  ) : (
+                    (c.contactMasked ?? pick(W.none))
+                  )}
+                  {c.contactMasked && mayReveal && !revealed ? (
+                    <Button size="small" onClick={() => void reveal()}>
+                      {pick(W.reveal)}
+                    </Button>
+                  ) : null}
+                </Space>
+              </Descriptions.Item>
               <Descriptions.Item label={pick(W.filedAt)}>{dateTime(c.createdAt, lang)}</Descriptions.Item>
               <Descriptions.Item label={pick(W.description)}>{c.description}</Descriptions.Item>
               {c.resolution ? (

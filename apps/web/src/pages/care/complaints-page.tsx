@@ -4,7 +4,21 @@
  * outlet and technician for dispatchers.
  */
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Alert, Button, Card, Drawer, Form, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { dateTime } from '../../app/format';
@@ -31,6 +45,7 @@ function FileDrawer({ open, onClose, onFiled }: { open: boolean; onClose: () => 
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{
     subjectType: ComplaintSubject;
+    channel: 'hotline' | 'merchant';
     subjectId: string;
     description: string;
     name?: string;
@@ -44,7 +59,7 @@ function FileDrawer({ open, onClose, onFiled }: { open: boolean; onClose: () => 
       const res = await call<{ complaint: ComplaintDetail; linkToken: string }>('POST', '/complaints', {
         subjectType: v.subjectType,
         subjectId: v.subjectId.trim(),
-        channel: 'hotline',
+        channel: v.channel,
         description: v.description,
         ...(v.name && v.phone ? { contact: { name: v.name, phone: v.phone } } : {}),
       });
@@ -68,7 +83,16 @@ function FileDrawer({ open, onClose, onFiled }: { open: boolean; onClose: () => 
   };
   return (
     <Drawer open={open} onClose={onClose} title={pick(W.file)} width={480} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ subjectType: 'repair_order' }}>
+      <Form form={form} layout="vertical" initialValues={{ subjectType: 'repair_order', channel: 'hotline' }}>
+        <Form.Item name="channel" label={pick(W.channel)}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'hotline', label: pick(CHANNEL_TEXT.hotline) },
+              { value: 'merchant', label: pick(W.merchantChannel) },
+            ]}
+          />
+        </Form.Item>
         <Form.Item name="subjectType" label={pick(W.subject)} rules={[{ required: true }]}>
           <Select
             options={Object.entries(SUBJECT_TEXT).map(([value, text]) => ({ value, label: pick(text) }))}
