@@ -6,6 +6,7 @@ import {
   judgeAgainstRegistry,
   lookalikeOf,
   lookalikeSkeleton,
+  nearMissOf,
   normaliseOfficialValue,
   parseTechnicianCode,
   parseWebsite,
@@ -167,6 +168,18 @@ describe('judgeAgainstRegistry', () => {
     assert.ok(outcome.verdict === 'not_official');
     assert.equal(outcome.lookalike?.officialDomain, 'dessmann.com.cn');
     assert.match(outcome.text.zh, /dessmann\.com\.cn/);
+  });
+
+  it('points out a number one digit off, or with two digits swapped, from an official hotline', () => {
+    for (const raw of ['400-1865-900', '400-1865-990', '400-1856-909']) {
+      const outcome = judgeAgainstRegistry(readVerifyInput(raw), registry);
+      assert.equal(outcome.verdict, 'not_official', raw);
+      assert.match(outcome.text.zh, /与官方号码 400-186-5909 只差一位/, raw);
+    }
+    for (const raw of ['400-888-6699', '400-1869-905', '4001865909转1'])
+      assert.doesNotMatch(judgeAgainstRegistry(readVerifyInput(raw), registry).text.zh, /只差一位/, raw);
+    assert.equal(nearMissOf('4001865909', ['4001865909']), undefined);
+    assert.equal(nearMissOf('400186590', ['4001865909']), undefined);
   });
 
   it('warns about 400 numbers in the answer', () => {

@@ -401,7 +401,20 @@ export function judgeAgainstRegistry(input: VerifyInput, registry: OfficialRegis
               `the phone of ${outlet.name}`,
             );
         }
-      return notOfficial(brand, phoneWarning(input.phone.kind));
+      const near = nearMissOf(
+        number,
+        registry.hotlines.map((h) => h.number),
+      );
+      const warning = phoneWarning(input.phone.kind);
+      return notOfficial(
+        brand,
+        near === undefined
+          ? warning
+          : {
+              zh: `它与官方号码 ${near} 只差一位，这是仿冒号码的常见手法。${warning.zh}`,
+              en: `It is one digit away from the official ${near}, a common trick of impersonators. ${warning.en}`,
+            },
+      );
     }
     case 'website': {
       const site = input.website;
@@ -467,6 +480,27 @@ function notOfficial(brand: string, extra: Bilingual): VerifyOutcome {
       en: `This is not a number ${brand} registered. ${extra.en}`,
     },
   };
+}
+
+/**
+ * The official number `number` imitates by one changed digit or two swapped neighbours (`4001865900`,
+ * `4001865990` for `4001865909`), shown as written; undefined when none is that close.
+ */
+export function nearMissOf(number: string, officialNumbers: readonly string[]): string | undefined {
+  for (const official of officialNumbers) {
+    if (official.length !== number.length || official === number) continue;
+    const diff = [...official].flatMap((ch, i) => (ch === number[i] ? [] : [i]));
+    const swapped =
+      diff.length === 2 &&
+      diff[1] === (diff[0] ?? 0) + 1 &&
+      official[diff[0] ?? 0] === number[diff[1] ?? 0] &&
+      official[diff[1] ?? 0] === number[diff[0] ?? 0];
+    if (diff.length === 1 || swapped) {
+      const parsed = parsePhone(official);
+      return parsed.ok ? parsed.display : official;
+    }
+  }
+  return undefined;
 }
 
 /** What to tell a customer about a number that is not official, by its kind. */
