@@ -225,7 +225,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(foreign.json<typeof s>().total, 0, 'another brand sees none of these');
     });
 
-    it('issues a technician code for the QR on their own order, which verifies on the brand’s page until it expires', async () => {
+    it('issues a technician code for the QR on their own order, which verifies on the brand’s page until the order is cancelled or the code expires', async () => {
       const issue = (id: string, who: 'technician' | 'admin' | 'dispatcher' | 'outsider' = 'technician') =>
         h.app.inject({ method: 'POST', url: `${API}/repair-orders/${id}/technician-code`, headers: h.as[who] });
       const issued = await issue(repair.onSiteId);
@@ -249,6 +249,15 @@ for (const dialect of TEST_DIALECTS) {
       // Another brand's page does not know this code.
       const elsewhere = await verify(code.display, {}, 'other');
       assert.equal(elsewhere.body.verdict, 'not_official');
+
+      // A code on an order that is then cancelled stops verifying at once.
+      const onAssigned = (await issue(repair.assignedId)).json<{ code: string }>();
+      assert.equal((await verify(onAssigned.code)).body.verdict, 'official');
+      await h.services.repairWorkflow.cancel(h.actors.admin, repair.assignedId, '客户改约');
+      const cancelled = await verify(onAssigned.code);
+      assert.equal(cancelled.body.verdict, 'not_official');
+      assert.match(cancelled.body.text.zh, /已失效/);
+      assert.equal((await issue(repair.assignedId)).statusCode, 409, 'no new code on a cancelled order');
 
       h.clock.advance(15 * 86_400_000);
       const expired = await verify(code.display);
