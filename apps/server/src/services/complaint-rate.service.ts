@@ -24,7 +24,7 @@ export interface ComplaintRateReport {
 
 /**
  * Complaint rates per outlet and technician (the domain's `complaintRatesFromCounts` over counts the database
- * groups): repair orders taken in the window, complaints filed in it and not resolved as not upheld. The report
+ * groups): repair orders taken in the window (up to and including now), complaints filed in it and not resolved as not upheld. The report
  * route reads them with names; dispatch ranking reads each technician's smoothed rate.
  */
 export class ComplaintRateService {
@@ -93,7 +93,7 @@ export class ComplaintRateService {
         .select([column, (eb) => eb.fn.countAll<number | string>().as('n')])
         .where('workspace_id', '=', workspaceId)
         .where('created_at', '>=', window.from)
-        .where('created_at', '<', window.to)
+        .where('created_at', '<=', window.to)
         .where('status', '!=', 'cancelled')
         .groupBy(column)
         .execute();
@@ -103,7 +103,7 @@ export class ComplaintRateService {
         .select([column, (eb) => eb.fn.countAll<number | string>().as('n')])
         .where('workspace_id', '=', workspaceId)
         .where('created_at', '>=', window.from)
-        .where('created_at', '<', window.to)
+        .where('created_at', '<=', window.to)
         .where((eb) => eb.or([eb('upheld', 'is', null), eb('upheld', '=', 1)]))
         .groupBy(column)
         .execute();

@@ -111,7 +111,7 @@ export interface ComplaintRates {
   readonly technicians: ComplaintRateRow[];
 }
 
-/** Counts orders and complaints inside the window (`from` inclusive, `to` exclusive) and rates each party. */
+/** Counts orders and complaints inside the window (both ends included: up to and including now) and rates each party. */
 export function computeComplaintRates(input: {
   readonly window: ComplaintRateWindow;
   readonly orders: readonly RatedOrder[];
@@ -122,7 +122,7 @@ export function computeComplaintRates(input: {
   const to = toEpochMs(input.window.to);
   const inside = (at: string) => {
     const ms = toEpochMs(at);
-    return ms >= from && ms < to;
+    return ms >= from && ms <= to;
   };
   const outlets = new Map<string, { orders: number; complaints: number }>();
   const technicians = new Map<string, { orders: number; complaints: number }>();

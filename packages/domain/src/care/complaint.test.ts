@@ -293,7 +293,9 @@ describe('complaint rates', () => {
       { outletId: 'o1', technicianId: 't1', at: sh('2026-11-04T10:00'), upheld: null },
       { outletId: 'o1', technicianId: 't2', at: sh('2026-11-04T10:00'), upheld: false },
       { outletId: 'o1', technicianId: 't1', at: sh('2026-09-02T10:00'), upheld: true },
-      { outletId: 'o1', technicianId: 't2', at: sh('2026-11-10T00:00'), upheld: true },
+      // After the window's end: left out; at its end (now): counted.
+      { outletId: 'o1', technicianId: 't2', at: sh('2026-11-10T00:01'), upheld: true },
+      { outletId: 'o2', technicianId: null, at: sh('2026-11-10T00:00'), upheld: true },
     ];
     const rates = computeComplaintRates({ window, orders, complaints, smoothing: { priorRate: 0, priorWeight: 0 } });
     assert.deepEqual(
@@ -306,8 +308,8 @@ describe('complaint rates', () => {
     assert.deepEqual(
       rates.outlets.map((r) => [r.id, r.orders, r.complaints, r.rawRate]),
       [
+        ['o2', 1, 1, 1],
         ['o1', 20, 2, 0.1],
-        ['o2', 1, 0, 0],
       ],
     );
   });
