@@ -64,6 +64,7 @@ export interface AppServices extends Pick<
   | 'complaints'
   | 'complaintRates'
   | 'notifications'
+  | 'notificationSubscriptions'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

@@ -37,6 +37,7 @@ import { HttpWebhookSender } from '../adapters/notify/http.webhook-sender.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';
 import { NotificationOutbox } from './notification-outbox.js';
 import { NotificationService } from './notification.service.js';
+import { NotificationSubscriptionService } from './notification-subscription.service.js';
 
 export type { ServiceDeps, ServiceLogger, Page, PageRequest } from './service-deps.js';
 export { silentLogger } from './service-deps.js';
@@ -84,6 +85,7 @@ export interface Services {
   readonly outbox: NotificationOutbox;
   readonly notificationDelivery: NotificationDeliveryService;
   readonly notifications: NotificationService;
+  readonly notificationSubscriptions: NotificationSubscriptionService;
 }
 
 /**
@@ -152,5 +154,6 @@ export function createServices(deps: ServiceDeps): Services {
     outbox,
     notificationDelivery,
     notifications: new NotificationService(deps, notificationDelivery),
+    notificationSubscriptions: new NotificationSubscriptionService(deps),
   };
 }

@@ -88,6 +88,7 @@ export class NotificationDeliveryService {
       const settings = await this.smtpSettings(row.workspace_id);
       if (!settings) throw new DeliveryError('no SMTP server configured for the workspace', false);
       let to: string;
+      let link = row.link;
       if (row.recipient_kind === 'user') {
         const user = await db.kysely
           .selectFrom('users')
@@ -98,13 +99,17 @@ export class NotificationDeliveryService {
         if (!user || user.disabled_at) throw new DeliveryError('the user is gone or disabled', true);
         to = user.email;
       } else if (row.address_key_id && row.address_ciphertext) {
-        to = cipher.open(row.address_key_id, row.address_ciphertext);
+        const opened = cipher.open(row.address_key_id, row.address_ciphertext);
+        if (opened.startsWith('{')) {
+          const sealed = JSON.parse(opened) as { address: string; link?: string };
+          to = sealed.address;
+          link = sealed.link ?? link;
+        } else to = opened;
       } else throw new DeliveryError('no address', true);
-      const link = row.link ? `\n\n${row.link}` : '';
       await this.channels.email.send(settings, {
         to,
         subject: zh ? row.title_zh : row.title_en,
-        text: `${zh ? row.body_zh : row.body_en}${link}\n`,
+        text: `${zh ? row.body_zh : row.body_en}${link ? `\n\n${link}` : ''}\n`,
         deliveryId: row.id,
       });
       return;

@@ -34,6 +34,8 @@ export type NotificationRecipient =
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'role'; readonly role: string }
   | { readonly kind: 'email'; readonly address: string; readonly locale?: 'zh-CN' | 'en' }
+  /** Already sealed (a customer's subscription): the address, or JSON `{ address, link }` with a secret link. */
+  | { readonly kind: 'sealed_email'; readonly keyId: string; readonly ciphertext: string; readonly locale: string }
   | { readonly kind: 'webhooks' };
 
 /** One event to tell people of: what, to whom, in both languages. */
@@ -162,6 +164,18 @@ export class NotificationOutbox {
           address_ciphertext: sealed.ciphertext,
           locale: recipient.locale ?? 'zh-CN',
           // By position, so the key holds no address in plaintext.
+          dedupe_key: key(`email#${index}`),
+        });
+      } else if (recipient.kind === 'sealed_email') {
+        rows.push({
+          ...base,
+          id: this.deps.ids.next(),
+          channel: 'email',
+          recipient_kind: 'email',
+          recipient_ref: null,
+          address_key_id: recipient.keyId,
+          address_ciphertext: recipient.ciphertext,
+          locale: recipient.locale === 'en' ? 'en' : 'zh-CN',
           dedupe_key: key(`email#${index}`),
         });
       } else if (recipient.kind === 'webhooks') {

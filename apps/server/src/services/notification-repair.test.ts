@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { verifyWebhook, WEBHOOK_HEADERS } from '../adapters/notify/webhook-signature.js';
 import { createTestApp, type TestApp } from '../http/test-app.js';
 import { TEST_DIALECTS } from '../testing/databases.js';
+import { startTestSmtpServer } from '../testing/smtp-server.js';
 import { startWebhookReceiver } from './notification-test-harness.js';
 import { intakeOf, MONDAY_10AM_MS, seedRepairNetwork, type RepairNetworkFixture } from './repair-test-fixtures.js';
 
@@ -91,6 +92,61 @@ for (const dialect of TEST_DIALECTS) {
           h.clock.nowMs(),
         );
         assert.deepEqual(ok, { ok: true });
+      }
+    });
+
+    it('e-mails a customer who subscribed through their status link, with the link, never storing either in clear', async () => {
+      const s = h.services;
+      const smtp = await startTestSmtpServer();
+      try {
+        await s.notifications.putEmailSettings(h.actors.admin, {
+          smtpHost: '127.0.0.1',
+          smtpPort: smtp.port,
+          mailFrom: '安途售后 <service@antu.example>',
+        });
+        const { order, statusToken } = await s.repairOrders.intake(h.actors.agent, intakeOf());
+        const url = `/api/v1/public/repair-orders/${statusToken}/notifications`;
+        const bad = await h.app.inject({ method: 'POST', url, payload: { email: 'not-an-address' } });
+        assert.equal(bad.statusCode, 422, bad.body);
+        const unknown = await h.app.inject({
+          method: 'POST',
+          url: `/api/v1/public/repair-orders/${'x'.repeat(32)}/notifications`,
+          payload: { email: 'kehu@example.cn' },
+        });
+        assert.equal(unknown.statusCode, 404);
+        const subscribed = await h.app.inject({ method: 'POST', url, payload: { email: 'wang.kehu@example.cn' } });
+        assert.equal(subscribed.statusCode, 201, subscribed.body);
+        assert.deepEqual(subscribed.json(), { email: 'w***@example.cn' });
+        await s.repairWorkflow.assign(
+          h.actors.dispatcher,
+          order.id,
+          { technicianId: net.ownTechnicianId, date: '2026-11-02', slot: 'afternoon' },
+          { mode: 'manual' },
+        );
+        const stored = JSON.stringify([
+          await h.t.db.kysely.selectFrom('notifications').selectAll().execute(),
+          await h.t.db.kysely.selectFrom('notification_subscriptions').selectAll().execute(),
+        ]);
+        assert.ok(!stored.includes('wang.kehu') && !stored.includes(statusToken), 'address and link sealed');
+        const before = smtp.received().length;
+        await h.runJobs();
+        const mails = (await smtp.waitFor(before + 1)).slice(before);
+        const toCustomer = mails.filter((m) => m.rcptTos.includes('wang.kehu@example.cn'));
+        assert.equal(toCustomer.length, 1);
+        assert.equal(toCustomer[0]!.subject, `您的维修工单 ${order.number}：已派单`);
+        assert.ok(toCustomer[0]!.text?.includes(`/repair/status?token=${statusToken}`), toCustomer[0]!.text ?? '');
+        const stop = await h.app.inject({ method: 'DELETE', url });
+        assert.equal(stop.statusCode, 200, stop.body);
+        await s.repairWorkflow.technicianEvent(h.actors.technician, order.id, 'accept');
+        await h.runJobs();
+        assert.equal(
+          (await smtp.waitFor(before + 2, 500)).filter((m) => m.rcptTos.includes('wang.kehu@example.cn')).length,
+          1,
+          'no e-mail after unsubscribing',
+        );
+        await s.notifications.putEmailSettings(h.actors.admin, { smtpHost: null });
+      } finally {
+        await smtp.stop();
       }
     });
 

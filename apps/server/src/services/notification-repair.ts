@@ -14,8 +14,8 @@ import { NotificationOutbox, type NotificationRecipient } from './notification-o
 
 /**
  * What the repair side tells people, written into the outbox in the transaction of the change (issue 8):
- * - every status change → `repair.status` to the workspace's webhooks (the brand's own systems, which reach the
- *   customer on their channels; no customer e-mail is on file today);
+ * - every status change → `repair.status` to the workspace's webhooks (the brand's own systems), and by e-mail to
+ *   the customer when they subscribed through their status link (the link goes with it, sealed);
  * - an assignment → `repair.assigned` to the technician's login (console and e-mail);
  * - an SLA escalation → `sla.breach` to the level's recipients (the outlet manager, or the role) and webhooks.
  * Each is keyed so a re-run of the same change writes nothing twice.
@@ -64,6 +64,33 @@ export async function notifyRepairChange(
     dedupeKey: `repair:${after.id}:v${after.version}`,
     at,
   });
+  const subscribers = await trx
+    .selectFrom('notification_subscriptions')
+    .select(['key_id', 'ciphertext', 'locale'])
+    .where('workspace_id', '=', after.workspace_id)
+    .where('subject_type', '=', 'repair_order')
+    .where('subject_id', '=', after.id)
+    .execute();
+  if (subscribers.length > 0)
+    await outbox.enqueue(trx, {
+      workspaceId: after.workspace_id,
+      topic: 'repair.status',
+      subject,
+      title: { zh: `您的维修工单 ${after.number}：${to.zh}`, en: `Your repair order ${after.number}: ${to.en}` },
+      body: {
+        zh: `您的维修工单 ${after.number} 状态已更新为「${to.zh}」${after.booked_date ? `（预约 ${after.booked_date}）` : ''}。打开下面的链接查看详情：`,
+        en: `Your repair order ${after.number} is now ${to.en.toLowerCase()}${after.booked_date ? ` (booked for ${after.booked_date})` : ''}. Follow the link below for details:`,
+      },
+      // The customer's status link travels sealed with their address, never in the row in clear.
+      recipients: subscribers.map((s) => ({
+        kind: 'sealed_email' as const,
+        keyId: s.key_id,
+        ciphertext: s.ciphertext,
+        locale: s.locale,
+      })),
+      dedupeKey: `customer:${after.id}:v${after.version}`,
+      at,
+    });
   if (event !== 'assign' || !after.technician_id) return;
   const technician = await trx
     .selectFrom('technicians')

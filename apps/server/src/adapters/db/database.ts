@@ -22,6 +22,7 @@ import * as m0007 from './migrations/0007-notifications.js';
 import * as m0008 from './migrations/0008-complaints.js';
 import * as m0009 from './migrations/0009-warranty-plans.js';
 import * as m0010 from './migrations/0010-official-channels.js';
+import * as m0011 from './migrations/0011-notification-subscriptions.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -54,6 +55,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-notifications': m0007,
   '0008-complaints': m0008,
   '0009-warranty-plans': m0009,
+  '0011-notification-subscriptions': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -19,7 +19,10 @@ export interface NotificationsTable {
   recipient_kind: string;
   /** The user id (console, e-mail to a user) or the webhook endpoint id; null for a bare address. */
   recipient_ref: string | null;
-  /** A bare e-mail address (a customer's), sealed with the contact cipher. */
+  /**
+   * A bare e-mail address (a customer's) sealed with the contact cipher, or sealed JSON `{ address, link }` when the
+   * link is a credential (a customer's status link) that must not sit in `link` in clear.
+   */
   address_key_id: string | null;
   address_ciphertext: string | null;
   /** zh-CN | en: the language an e-mail is written in. */
@@ -77,8 +80,25 @@ export interface NotificationWebhooksTable {
   updated_at: string;
 }
 
+/** A repair customer's subscription to status e-mails of their order (migration 0011). */
+export interface NotificationSubscriptionsTable {
+  id: string;
+  workspace_id: string;
+  /** `repair_order` */
+  subject_type: string;
+  subject_id: string;
+  /** `email` */
+  channel: string;
+  /** Sealed JSON `{ address, link }`: the address and the customer's status link (a credential). */
+  key_id: string;
+  ciphertext: string;
+  locale: string;
+  created_at: string;
+}
+
 export interface NotifyTables {
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   notification_webhooks: NotificationWebhooksTable;
+  notification_subscriptions: NotificationSubscriptionsTable;
 }

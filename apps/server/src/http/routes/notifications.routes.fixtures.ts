@@ -18,7 +18,12 @@ type Sample = {
 };
 
 /** A valid request for each notification route (see the matrix's SAMPLES). */
-export const NOTIFY_SAMPLES: Readonly<Record<string, (f: { readonly notify: NotifyFixtures }) => Sample>> = {
+export const NOTIFY_SAMPLES: Readonly<
+  Record<
+    string,
+    (f: { readonly notify: NotifyFixtures; readonly complaints: { readonly orderToken: string } }) => Sample
+  >
+> = {
   'GET /notifications/mine': () => ({ query: { unread: 'true' } }),
   'POST /notifications/mine/:id/read': (f) => ({ params: { id: f.notify.adminConsoleId } }),
   'GET /notifications/outbox': () => ({ query: { status: 'dead' } }),
@@ -30,6 +35,11 @@ export const NOTIFY_SAMPLES: Readonly<Record<string, (f: { readonly notify: Noti
     body: { name: 'ERP', url: 'http://127.0.0.1:9/hooks', topics: ['complaint.updated'] },
   }),
   'PATCH /notifications/webhooks/:id': (f) => ({ params: { id: f.notify.webhookId }, body: { enabled: false } }),
+  'POST /public/repair-orders/:token/notifications': (f) => ({
+    params: { token: f.complaints.orderToken },
+    body: { email: 'kehu@example.cn' },
+  }),
+  'DELETE /public/repair-orders/:token/notifications': (f) => ({ params: { token: f.complaints.orderToken } }),
 };
 
 /** Writes the fixtures through the real outbox and services. */

@@ -71,7 +71,7 @@ const listQuery = z.object({
 
 /** Notifications: each user's in-app list; for admins the outbox, requeueing, and the channels' settings. */
 export function notificationRoutes(deps: AppDeps): ApiRoute[] {
-  const { notifications } = deps.services;
+  const { notifications, notificationSubscriptions } = deps.services;
   return [
     defineRoute({
       method: 'GET',
@@ -99,6 +99,42 @@ export function notificationRoutes(deps: AppDeps): ApiRoute[] {
       tags: ['notifications'],
       schema: { params: idParams, response: { 200: notificationSchema } },
       handler: ({ actor, params }) => notifications.markRead(actor, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/public/repair-orders/:token/notifications',
+      access: 'public',
+      summary: 'The customer asks for status e-mails through their status link',
+      description:
+        'Every later status change of the order is e-mailed to the address with the status link. The address and ' +
+        'the link are sealed at rest; a new address replaces the old. Answers the address masked.',
+      tags: ['repair customer'],
+      status: 201,
+      rateLimit: { max: 10, timeWindowMs: 60_000 },
+      schema: {
+        params: z.object({ token: z.string().min(16).max(200) }),
+        body: z.object({ email: z.string().min(3).max(254), locale: z.enum(['zh-CN', 'en']).optional() }),
+        response: { 201: z.object({ email: z.string().describe('Masked: k***@example.cn') }) },
+      },
+      handler: ({ params, body, request }) =>
+        notificationSubscriptions.subscribe(
+          params.token,
+          body,
+          `${request.protocol}://${request.host}/repair/status?token=${encodeURIComponent(params.token)}`,
+        ),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/public/repair-orders/:token/notifications',
+      access: 'public',
+      summary: 'The customer stops the status e-mails',
+      tags: ['repair customer'],
+      rateLimit: { max: 10, timeWindowMs: 60_000 },
+      schema: { params: z.object({ token: z.string().min(16).max(200) }), response: { 200: okSchema } },
+      handler: async ({ params }) => {
+        await notificationSubscriptions.unsubscribe(params.token);
+        return { ok: true as const };
+      },
     }),
     defineRoute({
       method: 'GET',
