@@ -5,6 +5,7 @@ import {
   complaintEscalationLevelFor,
   computeComplaintTimers,
   createBusinessCalendar,
+  getDivision,
   DEFAULT_COMPLAINT_SLA_POLICY,
   nextComplaintCheck,
   type BusinessCalendar,
@@ -185,13 +186,14 @@ export class ComplaintSlaService {
     }
     const kind = COMPLAINT_TIMER_LABELS[timer.kind];
     const to = COMPLAINT_ESCALATION_LABELS[level];
-    const region = level === 'region' && row.region_code ? `（${row.region_code}）` : '';
+    const regionName = row.region_code ? (getDivision(row.region_code)?.name ?? row.region_code) : null;
+    const region = level === 'region' && regionName ? `（${regionName}）` : '';
     // The due time as people there read it: Shanghai wall clock.
     const due = new Date(Date.parse(timer.dueAt) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     const id = this.deps.ids.next();
     const message = {
       zh: `投诉 ${row.number} 超出${kind.zh}（应于 ${due} 前），已升级至${to.zh}${region}`,
-      en: `Complaint ${row.number} breached its ${kind.en.toLowerCase()} SLA (due ${due} Beijing time); escalated to ${to.en.toLowerCase()}${region ? ` (${row.region_code})` : ''}`,
+      en: `Complaint ${row.number} breached its ${kind.en.toLowerCase()} SLA (due ${due} Beijing time); escalated to ${to.en.toLowerCase()}${region ? ` (${regionName})` : ''}`,
     };
     const inserted = await trx
       .insertInto('complaint_escalations')

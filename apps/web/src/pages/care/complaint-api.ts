@@ -119,6 +119,7 @@ export const W = {
   escalations: { zh: '升级记录', en: 'Escalations' },
   none: { zh: '无', en: 'None' },
   contact: { zh: '客户', en: 'Customer' },
+  weighsOn: { zh: '涉及网点 / 师傅', en: 'Outlet / technician' },
   reveal: { zh: '查看完整号码（留痕）', en: 'Show the full number (audited)' },
   merchantChannel: { zh: '商家转来', en: 'From the merchant' },
   repairOrder: { zh: '关联工单', en: 'Repair order' },

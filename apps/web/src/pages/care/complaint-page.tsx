@@ -22,7 +22,7 @@ import { useSession } from '../../app/session';
 import { useLoad, useNow } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { call } from '../service/service-api';
-import { errorText } from '../service/service-ui';
+import { errorText, useNetworkNames } from '../service/service-ui';
 import {
   CHANNEL_TEXT,
   CONTACT_TEXT,
@@ -57,6 +57,7 @@ export default function ComplaintPage() {
   }>();
 
   const mayReveal = mayHandle;
+  const names = useNetworkNames();
   const [revealed, setRevealed] = useState<{ name: string; phone: string } | null>(null);
   const reveal = async () => {
     try {
@@ -112,11 +113,21 @@ export default function ComplaintPage() {
           <Card size="small">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={pick(W.subject)}>
-                {pick(SUBJECT_TEXT[c.subjectType])} · <Typography.Text code>{c.subjectId}</Typography.Text>
+                {pick(SUBJECT_TEXT[c.subjectType])} ·{' '}
+                {(c.subjectType === 'technician' ? names.technician(c.subjectId) : null) ??
+                  (c.subjectType === 'outlet' ? names.outlet(c.subjectId) : null) ?? (
+                    <Typography.Text code>{c.subjectId}</Typography.Text>
+                  )}
               </Descriptions.Item>
               {c.repairOrderId ? (
                 <Descriptions.Item label={pick(W.repairOrder)}>
                   <Link to={`/service/orders/${c.repairOrderId}`}>{c.repairOrderId}</Link>
+                </Descriptions.Item>
+              ) : null}
+              {c.outletId || c.technicianId ? (
+                <Descriptions.Item label={pick(W.weighsOn)}>
+                  {[names.outlet(c.outletId), names.technician(c.technicianId)].filter(Boolean).join(' · ') ||
+                    pick(W.none)}
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={pick(W.channel)}>{pick(CHANNEL_TEXT[c.channel])}</Descriptions.Item>
