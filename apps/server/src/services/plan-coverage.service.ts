@@ -1,7 +1,9 @@
 import {
   decideCoverage,
   DEFAULT_INSPECTION_FEE_POLICY,
+  actorLabel,
   errors,
+  requirePermission,
   shanghaiDateOf,
   type Actor,
   type CoverageCharges,
@@ -17,7 +19,7 @@ import { loadRepairOrderRow, type RepairOrderRow } from '../adapters/db/repair.r
 import type { Database } from '../adapters/db/schema.js';
 import { requireOrderAccess } from './repair-access.js';
 import { toSerialPlan } from './serial.service.js';
-import type { ServiceDeps } from './service-deps.js';
+import { nowIso, type ServiceDeps } from './service-deps.js';
 
 /** What a repair order's page shows of its coverage. */
 export interface OrderCoverage {
@@ -170,7 +172,7 @@ export async function settleCoverageOnCompletion(
       faultCategory: row.fault_category as FaultCategory,
       productLine: row.product_line,
       on: shanghaiDateOf(at),
-      accidentalDamage: false,
+      accidentalDamage: intake?.accidentalDamage === true,
       priorOrderCount: firstInspection ? 0 : 1,
     },
     registration: facts.registration,
@@ -237,7 +239,67 @@ export async function settleCoverageOnCompletion(
 
 /** Reading a repair order's coverage. */
 export class PlanCoverageService {
-  constructor(private readonly deps: Pick<ServiceDeps, 'db'>) {}
+  constructor(private readonly deps: Pick<ServiceDeps, 'db' | 'clock' | 'ids'>) {}
+
+  /**
+   * Records whether the damage is accidental (the customer dropped or forced the lock: the standard warranty never
+   * covers it, only a plan that covers accidental damage) and decides the order's coverage again; audited
+   * `repair_order.coverage_facts_changed`. Completion prices the visit on the same fact.
+   * @throws {DomainError} `forbidden` without `service.intake`; `not_found`; `invalid_state` once settled
+   */
+  async setFacts(actor: Actor, orderId: string, facts: { readonly accidentalDamage: boolean }): Promise<OrderCoverage> {
+    requirePermission(actor, 'service.intake');
+    const { db, ids, clock } = this.deps;
+    const at = nowIso(clock);
+    await db.kysely.transaction().execute(async (trx) => {
+      const row = await loadRepairOrderRow(trx, actor.workspaceId, orderId);
+      await requireOrderAccess(trx, actor, row, 'service.intake');
+      const current = await trx
+        .selectFrom('repair_order_coverage')
+        .selectAll()
+        .where('workspace_id', '=', actor.workspaceId)
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      if (!current) throw errors.notFound('repair order coverage', orderId);
+      if (current.settled_at) throw errors.invalidState('repair order coverage', 'settled', 'change facts');
+      const before = JSON.parse(current.intake_json) as CoverageDecision;
+      const [policy, serial] = await Promise.all([
+        inspectionPolicy(trx, row.workspace_id),
+        serialFacts(trx, row.workspace_id, row.serial),
+      ]);
+      const decision = decideCoverage({
+        order: {
+          faultCategory: row.fault_category as FaultCategory,
+          productLine: row.product_line,
+          on: shanghaiDateOf(row.created_at),
+          accidentalDamage: facts.accidentalDamage,
+          priorOrderCount: before.lines[0]?.payer === 'first_inspection' ? 0 : 1,
+        },
+        registration: serial.registration,
+        plans: serial.plans,
+        policy,
+      });
+      await trx
+        .updateTable('repair_order_coverage')
+        .set({ intake_json: JSON.stringify(decision), customer_pays_fen: decision.customerPaysFen })
+        .where('order_id', '=', orderId)
+        .where('workspace_id', '=', actor.workspaceId)
+        .execute();
+      await appendAudit(trx, ids, {
+        workspaceId: actor.workspaceId,
+        at,
+        actor: actorLabel(actor),
+        action: 'repair_order.coverage_facts_changed',
+        subjectType: 'repair_order',
+        subjectId: orderId,
+        data: {
+          accidentalDamage: facts.accidentalDamage,
+          customerPaysFen: { before: before.customerPaysFen, after: decision.customerPaysFen },
+        },
+      });
+    });
+    return this.orderCoverage(actor, orderId);
+  }
 
   /**
    * The order's coverage: the intake decision, the completion decision once completed, and the plan claims.

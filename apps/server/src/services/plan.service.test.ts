@@ -210,7 +210,7 @@ for (const dialect of TEST_DIALECTS) {
       );
     });
 
-    it('refunds a plan cancelled before activation in full, and starts an extended warranty the day after the standard one ends', async () => {
+    it('refunds a plan cancelled before activation in full, starts an extended warranty the day after the standard one ends, and covers accidental damage only by a plan for it', async () => {
       const s = h.services;
       const ew = await s.plans.createPlan(h.actors.admin, {
         code: 'EW-2Y',
@@ -239,6 +239,64 @@ for (const dialect of TEST_DIALECTS) {
           warrantyMonths: 12,
         }),
         code('invalid_input'),
+      );
+      // Accidental damage in warranty: the standard warranty steps aside; an accidental-damage plan pays labour and parts.
+      const ad = await s.plans.createPlan(h.actors.admin, {
+        code: 'AD-1Y',
+        name: { zh: '意外保', en: 'Accident cover' },
+        terms: {
+          ...INSURANCE_TERMS,
+          kind: 'accidental_damage',
+          coverage: { faultCategories: [], labour: true, parts: true, callOut: false, accidentalDamage: true },
+        },
+      });
+      const { order } = await s.repairOrders.intake(
+        h.actors.agent,
+        intakeOf({ serial: 'SL-NEW', customer: { name: '孙八', phone: '13522223333', address: '海秀路 1 号' } }),
+      );
+      const before = await s.planCoverage.orderCoverage(h.actors.agent, order.id);
+      assert.deepEqual(
+        before.intake.lines.map((l) => l.payer),
+        ['first_inspection', 'standard_warranty', 'standard_warranty'],
+      );
+      const dropped = await s.planCoverage.setFacts(h.actors.agent, order.id, { accidentalDamage: true });
+      assert.deepEqual(
+        dropped.intake.lines.map((l) => l.payer),
+        ['first_inspection', 'customer', 'customer'],
+      );
+      assert.match(dropped.intake.lines[1]!.reason.zh, /意外损坏不在保修范围/);
+      await s.serials.sellPlan(h.actors.agent, 'SL-NEW', { planId: ad.id, activate: true });
+      const covered = await s.planCoverage.setFacts(h.actors.agent, order.id, { accidentalDamage: true });
+      assert.deepEqual(
+        covered.intake.lines.map((l) => l.payer),
+        ['first_inspection', 'plan', 'plan'],
+      );
+      await assert.rejects(
+        s.planCoverage.setFacts(h.actors.technician, order.id, { accidentalDamage: false }),
+        code('forbidden'),
+      );
+      await s.repairWorkflow.assign(
+        h.actors.dispatcher,
+        order.id,
+        { technicianId: net.ownTechnicianId, date: '2026-11-02', slot: 'evening' },
+        { mode: 'manual', reason: '测试' },
+      );
+      for (const e of ['accept', 'depart', 'arrive'] as const)
+        await s.repairWorkflow.technicianEvent(h.actors.technician, order.id, e);
+      await s.visits.recordVisit(h.actors.technician, order.id, {
+        feeFen: 4_000,
+        parts: [{ name: '面板', quantity: 1, priceFen: 9_000 }],
+      });
+      await s.repairWorkflow.technicianEvent(h.actors.technician, order.id, 'complete');
+      const settled = await s.planCoverage.orderCoverage(h.actors.agent, order.id);
+      assert.equal(settled.completion?.accidentalDamage, true, 'completion prices on the same fact');
+      assert.deepEqual(
+        settled.claims.map((c) => c.amountFen),
+        [13_000],
+      );
+      await assert.rejects(
+        s.planCoverage.setFacts(h.actors.agent, order.id, { accidentalDamage: false }),
+        code('invalid_state'),
       );
       await s.plans.updatePlan(h.actors.admin, ew.id, { active: false });
       await assert.rejects(s.serials.sellPlan(h.actors.agent, 'SL-NEW', { planId: ew.id }), code('invalid_state'));

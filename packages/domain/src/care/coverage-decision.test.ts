@@ -279,6 +279,7 @@ describe('decideCoverage', () => {
       assert.equal(decision.customerPaysMore, more);
       assert.deepEqual(decision.planClaims, claims);
       assert.equal(decision.basis, input.charges ? 'completion' : 'intake');
+      assert.equal(decision.accidentalDamage, input.order?.accidentalDamage ?? false);
       for (const line of decision.lines) {
         assert.ok(line.reason.zh.length > 0 && line.reason.en.length > 0, 'every line says why, in both languages');
         if (line.amountFen !== null)

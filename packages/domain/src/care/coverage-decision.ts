@@ -58,6 +58,8 @@ export interface CoverageLine {
 
 export interface CoverageDecision {
   readonly basis: 'intake' | 'completion';
+  /** The fact it was decided on: damage the customer caused. */
+  readonly accidentalDamage: boolean;
   readonly warranty: { readonly status: WarrantyStatus; readonly coveredThrough: string | null };
   readonly lines: readonly CoverageLine[];
   /** What the customer pays for the lines whose amount is known. */
@@ -277,6 +279,7 @@ export function decideCoverage(input: CoverageInput): CoverageDecision {
       : { zh: `客户需付 ${formatYuan(customerPaysFen)}`, en: `Customer pays ${formatYuan(customerPaysFen)}` };
   return {
     basis: charges ? 'completion' : 'intake',
+    accidentalDamage: order.accidentalDamage,
     warranty: { status: warranty.status, coveredThrough: through },
     lines,
     customerPaysFen,

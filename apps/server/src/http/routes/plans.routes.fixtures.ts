@@ -47,6 +47,10 @@ export const PLAN_SAMPLES: Readonly<
   'POST /care/serial-plans/:id/activate': (f) => ({ params: { id: f.plans.soldId } }),
   'POST /care/serial-plans/:id/cancel': (f) => ({ params: { id: f.plans.toCancelId }, body: { reason: '退保' } }),
   'GET /repair-orders/:id/coverage': (f) => ({ params: { id: f.repair.onSiteId } }),
+  'PUT /repair-orders/:id/coverage/facts': (f) => ({
+    params: { id: f.repair.onSiteId },
+    body: { accidentalDamage: false },
+  }),
   'GET /care/plan-reports': () => ({ query: { from: '2026-01-01', to: '2026-12-31' } }),
 };
 

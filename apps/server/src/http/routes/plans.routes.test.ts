@@ -103,6 +103,19 @@ for (const dialect of TEST_DIALECTS) {
         404,
         'not theirs',
       );
+      const facts = `/repair-orders/${order.id}/coverage/facts`;
+      assert.equal((await call('PUT', facts, 'technician', { accidentalDamage: true })).statusCode, 403);
+      assert.equal((await call('PUT', facts, 'agent', { accidentalDamage: 'yes' })).statusCode, 422);
+      const accidental = await call('PUT', facts, 'agent', { accidentalDamage: true });
+      assert.equal(accidental.statusCode, 200, accidental.body);
+      const redecided = accidental.json<{
+        intake: { accidentalDamage: boolean; customerPaysMore: boolean; lines: { payer: string }[] };
+      }>().intake;
+      assert.deepEqual(
+        [redecided.accidentalDamage, redecided.customerPaysMore, redecided.lines.map((l) => l.payer)],
+        [true, true, ['first_inspection', 'customer', 'customer']],
+        'the insurance does not cover accidental damage',
+      );
 
       const report = await call('GET', '/care/plan-reports?from=2026-11-01&to=2026-11-30', 'admin');
       assert.equal(report.statusCode, 200, report.body);

@@ -93,6 +93,7 @@ const serialRecordSchema = z
 const coverageDecisionSchema = z
   .object({
     basis: z.enum(['intake', 'completion']),
+    accidentalDamage: z.boolean(),
     warranty: z.object({ status: z.enum(WARRANTY_STATUSES), coveredThrough: date.nullable() }),
     lines: z.array(
       z.object({
@@ -286,6 +287,22 @@ export function planRoutes(deps: AppDeps): ApiRoute[] {
       tags: ['care'],
       schema: { params: idParams, response: { 200: orderCoverageSchema } },
       handler: ({ actor, params }) => planCoverage.orderCoverage(actor, params.id),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/repair-orders/:id/coverage/facts',
+      access: 'service.intake',
+      summary: 'Record whether the damage is accidental, and decide the coverage again',
+      description:
+        'The standard warranty never covers accidental damage; only a plan covering it does. Refused (409) once the ' +
+        'order was settled at completion.',
+      tags: ['care'],
+      schema: {
+        params: idParams,
+        body: z.object({ accidentalDamage: z.boolean() }),
+        response: { 200: orderCoverageSchema },
+      },
+      handler: ({ actor, params, body }) => planCoverage.setFacts(actor, params.id, body),
     }),
     defineRoute({
       method: 'GET',

@@ -2,10 +2,12 @@
  * The coverage of a repair order on its page: what the customer pays and why, line by line (call-out, labour,
  * parts), as decided at intake and, once completed, settled with the visit's labour and parts.
  */
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Card, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useSession } from '../../app/session';
 import { useLoad } from '../../app/use-load';
 import { useI18n } from '../../i18n/i18n';
 import { call } from '../service/service-api';
+import { errorText } from '../service/service-ui';
 import {
   money,
   PAYER_COLOURS,
@@ -64,13 +66,44 @@ function DecisionTable({ decision }: { readonly decision: CoverageDecision }) {
 /** The card; `version` reloads it when the order changes (e.g. on completion). */
 export function CoverageCard({ orderId, version }: { readonly orderId: string; readonly version?: number }) {
   const { pick } = useI18n();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const roles: readonly string[] = user?.roles ?? [];
+  const canSetFacts = roles.some((r) => r === 'admin' || r === 'agent' || r === 'dispatcher');
   const loaded = useLoad(
     () => call<OrderCoverage>('GET', `/repair-orders/${orderId}/coverage`),
     `${orderId}:${version ?? 0}`,
   );
   const c = loaded.data;
+  const setAccidental = async (accidentalDamage: boolean) => {
+    try {
+      await call('PUT', `/repair-orders/${orderId}/coverage/facts`, { accidentalDamage });
+      loaded.reload();
+    } catch (e) {
+      void message.error(errorText(e, pick));
+    }
+  };
   return (
-    <Card size="small" title={pick(W.coverage)} data-testid="coverage-card" loading={loaded.loading && !c}>
+    <Card
+      size="small"
+      title={pick(W.coverage)}
+      data-testid="coverage-card"
+      loading={loaded.loading && !c}
+      extra={
+        c && (
+          <Space size={6}>
+            <Typography.Text type="secondary">{pick(W.accidental)}</Typography.Text>
+            <Switch
+              size="small"
+              aria-label={pick(W.accidental)}
+              checked={(c.completion ?? c.intake).accidentalDamage}
+              disabled={!canSetFacts || c.settledAt !== null}
+              onChange={(v) => void setAccidental(v)}
+            />
+          </Space>
+        )
+      }
+    >
       {loaded.error && !c ? (
         <Alert type="info" showIcon message={pick(W.noCoverage)} />
       ) : c ? (
