@@ -86,28 +86,32 @@ export class ComplaintRateService {
       counts[field] += n;
       map.set(id, counts);
     };
-    for (const column of ['outlet_id', 'technician_id'] as const) {
-      const map = column === 'outlet_id' ? outlets : technicians;
-      const orders = await db
-        .selectFrom('repair_orders')
-        .select([column, (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('workspace_id', '=', workspaceId)
-        .where('created_at', '>=', window.from)
-        .where('created_at', '<=', window.to)
-        .where('status', '!=', 'cancelled')
-        .groupBy(column)
-        .execute();
-      for (const row of orders) add(map, row[column], 'orders', Number(row.n));
-      const complaints = await db
-        .selectFrom('complaints')
-        .select([column, (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('workspace_id', '=', workspaceId)
-        .where('created_at', '>=', window.from)
-        .where('created_at', '<=', window.to)
-        .where((eb) => eb.or([eb('upheld', 'is', null), eb('upheld', '=', 1)]))
-        .groupBy(column)
-        .execute();
-      for (const row of complaints) add(map, row[column], 'complaints', Number(row.n));
+    // One scan per table, grouped by outlet and technician together; both maps are summed from the groups.
+    const orders = await db
+      .selectFrom('repair_orders')
+      .select(['outlet_id', 'technician_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '>=', window.from)
+      .where('created_at', '<=', window.to)
+      .where('status', '!=', 'cancelled')
+      .groupBy(['outlet_id', 'technician_id'])
+      .execute();
+    for (const row of orders) {
+      add(outlets, row.outlet_id, 'orders', Number(row.n));
+      add(technicians, row.technician_id, 'orders', Number(row.n));
+    }
+    const complaints = await db
+      .selectFrom('complaints')
+      .select(['outlet_id', 'technician_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '>=', window.from)
+      .where('created_at', '<=', window.to)
+      .where((eb) => eb.or([eb('upheld', 'is', null), eb('upheld', '=', 1)]))
+      .groupBy(['outlet_id', 'technician_id'])
+      .execute();
+    for (const row of complaints) {
+      add(outlets, row.outlet_id, 'complaints', Number(row.n));
+      add(technicians, row.technician_id, 'complaints', Number(row.n));
     }
     return { outlets, technicians };
   }
