@@ -86,6 +86,12 @@ export interface TechnicianCode {
 
 type Deps = Pick<ServiceDeps, 'db' | 'clock' | 'ids' | 'pseudonymiser'>;
 
+/** A workspace's registry as last read, with the stamp it was read at and the hotlines' display forms. */
+interface CachedRegistry extends OfficialRegistry {
+  readonly key: string;
+  readonly hotlineDisplays: ReadonlyMap<string, string>;
+}
+
 /** The keyed-hash purpose of logged inputs: its own HMAC domain, never equal to a phone blind index. */
 const QUERY_HASH_PURPOSE = 'official-verify-query';
 
@@ -95,6 +101,9 @@ const QUERY_HASH_PURPOSE = 'official-verify-query';
  * (see `official_verify_queries` in schema-official.ts). Also issues the technician codes behind the work order's QR.
  */
 export class OfficialVerifyService {
+  /** One entry per workspace asked about (a handful of brands per deployment). */
+  private readonly cache = new Map<string, CachedRegistry>();
+
   constructor(private readonly deps: Deps) {}
 
   /**
@@ -309,8 +318,25 @@ export class OfficialVerifyService {
       : null;
   }
 
-  private async registry(workspaceId: string, brand: string): Promise<OfficialRegistry> {
+  /**
+   * The brand's registry, cached per workspace until the network version (bumped by every outlet change) or the
+   * registered channels (their count and the sum of their versions) move: a query then reads two small rows instead of every outlet.
+   * Each server process checks the database's stamps, so several processes stay consistent.
+   */
+  private async registry(workspaceId: string, brand: string): Promise<CachedRegistry> {
     const db = this.deps.db.reader;
+    const [network, stamp] = await Promise.all([
+      db.selectFrom('network_versions').select('version').where('workspace_id', '=', workspaceId).executeTakeFirst(),
+      db
+        .selectFrom('official_channels')
+        // Every insert moves the count and every change a version, so the pair moves with any change.
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('versions')])
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    const key = `${network?.version ?? 0}|${Number(stamp.n)}|${Number(stamp.versions ?? 0)}|${brand}`;
+    const hit = this.cache.get(workspaceId);
+    if (hit?.key === key) return hit;
     const [channels, outlets] = await Promise.all([
       db
         .selectFrom('official_channels')
@@ -327,7 +353,8 @@ export class OfficialVerifyService {
         .orderBy('id')
         .execute(),
     ]);
-    return {
+    const entry: CachedRegistry = {
+      key,
       brand,
       hotlines: channels
         .filter((c) => c.kind === 'hotline')
@@ -338,25 +365,25 @@ export class OfficialVerifyService {
       outlets: outlets.map((o) => ({
         id: o.id,
         name: o.name,
-        phones: JSON.parse(o.phones_json) as string[],
+        // Canonical digits once here, so each query compares strings instead of reading every outlet's numbers.
+        phones: (JSON.parse(o.phones_json) as string[]).map((p) => {
+          const parsed = parsePhone(p);
+          return parsed.ok ? parsed.number : p;
+        }),
         areaCode: o.area_code,
       })),
+      hotlineDisplays: new Map(channels.map((c) => [c.id, c.display])),
     };
+    this.cache.set(workspaceId, entry);
+    return entry;
   }
 
   private async channelsIn(
     workspaceId: string,
-    registry: OfficialRegistry,
+    registry: CachedRegistry,
     districtCode: string | null,
   ): Promise<OfficialChannelsView> {
-    const displays = await this.deps.db.reader
-      .selectFrom('official_channels')
-      .select(['id', 'display'])
-      .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'hotline')
-      .where('active', '=', 1)
-      .execute();
-    const displayOf = new Map(displays.map((d) => [d.id, d.display]));
+    const displayOf = registry.hotlineDisplays;
     const hotlines = registry.hotlines
       .filter((h) => hotlineServes(h.areaCode, districtCode))
       // Regional hotlines of the district first, then nationwide ones.

@@ -122,6 +122,15 @@ for (const dialect of TEST_DIALECTS) {
       const outlet = await verify('成都武侯服务网点');
       assert.equal(outlet.body.verdict, 'official');
       assert.equal(outlet.body.match?.kind, 'outlet');
+      // The registry is cached between queries; an outlet's new phone is seen at once, its old one no longer.
+      const admin = h.actors.admin;
+      const wuhou = (await h.services.outlets.listOutlets(admin, {})).items.find((o) => o.name === '成都武侯服务网点');
+      assert.ok(wuhou);
+      await h.services.outlets.updateOutlet(admin, wuhou.id, { phones: ['028-8555 4321'] });
+      assert.equal((await verify('028-85551234')).body.verdict, 'not_official');
+      assert.equal((await verify('028-85554321')).body.verdict, 'official');
+      await h.services.outlets.updateOutlet(admin, wuhou.id, { phones: ['028-8555 1234'] });
+      assert.equal((await verify('028-85551234')).body.verdict, 'official');
     });
 
     it('answers a scam-page hotline "not official" with the real channels for the district', async () => {
