@@ -28,6 +28,43 @@ for (const dialect of TEST_DIALECTS) {
         description: '师傅服务态度差',
       });
 
+    it('a merchant complains about a claim: no outlet, technician or region; the merchant channel needs claim.respond', async () => {
+      const admin = h.actors.admin;
+      const product = await h.services.catalogue.createProduct(admin, { sku: 'LOCK-C1', name: '智能门锁 C1' });
+      const order = await h.services.orders.createOrder(admin, {
+        platform: 'taobao',
+        platformOrderId: 'TB-CP-1',
+        productId: product.id,
+        amountFen: 19_900,
+        buyer: { accountId: 'tb-cp-1', contact: { name: '张三', phone: '13800138000', address: '海口市龙华区' } },
+      });
+      const claim = await h.services.claims.createClaim(admin, {
+        orderId: order.id,
+        type: 'refund_only',
+        reason: '门锁面板有裂痕',
+        amountFen: 19_900,
+      });
+      const { complaint } = await h.services.complaints.file(h.actors.agent, {
+        subjectType: 'claim',
+        subjectId: claim.id,
+        channel: 'merchant',
+        description: '买家投诉退款审核太慢',
+      });
+      assert.deepEqual(
+        [complaint.subjectType, complaint.outletId, complaint.technicianId, complaint.regionCode, complaint.channel],
+        ['claim', null, null, null, 'merchant'],
+      );
+      await assert.rejects(
+        h.services.complaints.file(h.actors.dispatcher, {
+          subjectType: 'claim',
+          subjectId: claim.id,
+          channel: 'merchant',
+          description: 'x',
+        }),
+        (e: unknown) => e instanceof DomainError && e.code === 'forbidden',
+      );
+    });
+
     it('lets one of two concurrent acknowledgements through and refuses the other', async () => {
       const { complaint } = await fileAgainst(net.ownTechnicianId);
       const results = await Promise.allSettled([

@@ -123,6 +123,11 @@ for (const dialect of TEST_DIALECTS) {
         channel: 'merchant',
       });
       assert.equal(merchantByDispatcher.statusCode, 403, 'a merchant complaint needs claim.respond');
+      const byMerchant = await post('/complaints', 'agent', { ...minimal(orderId), channel: 'merchant' });
+      assert.equal(byMerchant.statusCode, 201, 'an agent holds claim.respond');
+      assert.equal(byMerchant.json<{ complaint: { channel: string } }>().complaint.channel, 'merchant');
+      const unknownClaim = await post('/complaints', 'agent', { ...minimal('no-such-claim'), subjectType: 'claim' });
+      assert.equal(unknownClaim.statusCode, 404);
       assert.equal((await post('/complaints', 'outsider', minimal(orderId))).statusCode, 404, 'another workspace');
       assert.equal((await get(`/complaints/${complaint.id}`, 'outsider')).statusCode, 404);
       assert.equal((await get(`/complaints/${complaint.id}`, 'technician')).statusCode, 403);
