@@ -218,13 +218,15 @@ export class NotificationOutbox {
     const userIds = recipients.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
     const roles = new Set(recipients.flatMap((r) => (r.kind === 'role' ? [r.role] : [])));
     if (userIds.length === 0 && roles.size === 0) return [];
-    const rows = await trx
+    let select = trx
       .selectFrom('users')
       .select(['id', 'locale', 'roles_json'])
       .where('workspace_id', '=', workspaceId)
       .where('disabled_at', 'is', null)
-      .orderBy('id')
-      .execute();
+      .orderBy('id');
+    // Users by id alone (an assignment, an outlet manager) need not read the workspace's whole member list.
+    if (roles.size === 0) select = select.where('id', 'in', userIds);
+    const rows = await select.execute();
     const wanted = new Set(userIds);
     return rows
       .filter((row) => {
