@@ -40,6 +40,17 @@ import { ComplaintStatusTag, ComplaintTimerTag } from './complaint-ui';
 
 type Filter = 'open' | 'breached' | 'all';
 
+/** The most urgent first: the earliest due time of a timer still running (a breached one is past due), then the rest. */
+function byUrgency(items: readonly Complaint[]): Complaint[] {
+  const due = (c: Complaint) =>
+    Math.min(
+      ...c.timers
+        .filter((t) => t.state === 'running' || (t.state === 'breached' && !t.stoppedAt))
+        .map((t) => Date.parse(t.dueAt)),
+    );
+  return [...items].sort((a, b) => due(a) - due(b) || (a.createdAt < b.createdAt ? 1 : -1));
+}
+
 function FileDrawer({ open, onClose, onFiled }: { open: boolean; onClose: () => void; onFiled: () => void }) {
   const { pick } = useI18n();
   const { message, modal } = App.useApp();
@@ -199,7 +210,7 @@ export default function ComplaintsPage() {
       <Table<Complaint>
         rowKey="id"
         loading={list.loading && !list.data}
-        dataSource={list.data ?? []}
+        dataSource={byUrgency(list.data ?? [])}
         locale={{ emptyText: pick(W.empty) }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: true }}
