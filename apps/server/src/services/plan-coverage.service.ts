@@ -182,7 +182,31 @@ export async function settleCoverageOnCompletion(
   });
   for (const claim of decision.planClaims) {
     const planId = facts.salePlans.get(claim.planId);
-    if (planId === undefined) continue;
+    const terms = facts.plans.find((p) => p.id === claim.planId)?.terms;
+    if (planId === undefined || terms === undefined) continue;
+    // The limits hold under concurrency: the counters move only while the claim still fits (PostgreSQL re-checks
+    // the condition on the row's latest version), else the completion fails with `conflict` and is retried.
+    let bump = trx
+      .updateTable('serial_plans')
+      .set((eb) => ({
+        claims_count: eb('claims_count', '+', 1),
+        claims_fen: eb('claims_fen', '+', claim.amountFen),
+        version: eb('version', '+', 1),
+      }))
+      .where('workspace_id', '=', row.workspace_id)
+      .where('id', '=', claim.planId)
+      .where('status', '=', 'active');
+    if (terms.maxClaims !== null) bump = bump.where('claims_count', '<', terms.maxClaims);
+    if (terms.maxAmountFen !== null) bump = bump.where('claims_fen', '<=', terms.maxAmountFen - claim.amountFen);
+    const bumped = await bump.executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) !== 1)
+      throw errors.conflict(
+        {
+          zh: '保障计划的理赔额度刚被另一张工单使用，请重试完工',
+          en: "The plan's claim limit was just used by another order; complete again",
+        },
+        { salePlanId: claim.planId, orderId: row.id },
+      );
     await trx
       .insertInto('plan_claims')
       .values({
@@ -194,16 +218,6 @@ export async function settleCoverageOnCompletion(
         amount_fen: claim.amountFen,
         created_at: at,
       })
-      .execute();
-    await trx
-      .updateTable('serial_plans')
-      .set((eb) => ({
-        claims_count: eb('claims_count', '+', 1),
-        claims_fen: eb('claims_fen', '+', claim.amountFen),
-        version: eb('version', '+', 1),
-      }))
-      .where('workspace_id', '=', row.workspace_id)
-      .where('id', '=', claim.planId)
       .execute();
     await appendAudit(trx, ids, {
       workspaceId: row.workspace_id,

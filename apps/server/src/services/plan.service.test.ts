@@ -210,6 +210,52 @@ for (const dialect of TEST_DIALECTS) {
       );
     });
 
+    it('never pays more claims than the term allows when two covered orders complete at once', async () => {
+      const s = h.services;
+      const one = await s.plans.createPlan(h.actors.admin, {
+        code: 'INS-ONE',
+        name: { zh: '单次保障', en: 'One-claim cover' },
+        terms: { ...INSURANCE_TERMS, maxClaims: 1 },
+      });
+      await s.serials.registerSerial(h.actors.agent, 'SL-RACE', {
+        productLine: 'smart_lock',
+        purchasedOn: '2024-01-01',
+        warrantyMonths: 12,
+      });
+      const sale = await s.serials.sellPlan(h.actors.agent, 'SL-RACE', { planId: one.id, activate: true });
+      const tech = h.actors.technician;
+      const onSite: string[] = [];
+      for (const phone of ['13733330001', '13733330002']) {
+        const { order } = await s.repairOrders.intake(
+          h.actors.agent,
+          intakeOf({ serial: 'SL-RACE', customer: { name: '周九', phone, address: '龙昆南路 2 号' } }),
+        );
+        await s.repairWorkflow.assign(
+          h.actors.dispatcher,
+          order.id,
+          { technicianId: net.ownTechnicianId, date: '2026-11-02', slot: 'morning' },
+          { mode: 'manual', reason: '测试' },
+        );
+        for (const e of ['accept', 'depart', 'arrive'] as const)
+          await s.repairWorkflow.technicianEvent(tech, order.id, e);
+        await s.visits.recordVisit(tech, order.id, { feeFen: 2_000, parts: [] });
+        onSite.push(order.id);
+      }
+      const outcomes = await Promise.allSettled(
+        onSite.map((id) => s.repairWorkflow.technicianEvent(tech, id, 'complete')),
+      );
+      for (const o of outcomes) if (o.status === 'rejected') assert.ok(code('conflict')(o.reason), String(o.reason));
+      assert.ok(outcomes.some((o) => o.status === 'fulfilled'));
+      const claims = await h.t.db.kysely
+        .selectFrom('plan_claims')
+        .selectAll()
+        .where('serial_plan_id', '=', sale.id)
+        .execute();
+      assert.equal(claims.length, 1, 'one claim for a one-claim term');
+      const record = await s.serials.lookupSerial(h.actors.agent, 'SL-RACE');
+      assert.equal(record.plans[0]?.claimsCount, 1);
+    });
+
     it('refunds a plan cancelled before activation in full, starts an extended warranty the day after the standard one ends, and covers accidental damage only by a plan for it', async () => {
       const s = h.services;
       const ew = await s.plans.createPlan(h.actors.admin, {
