@@ -70,8 +70,14 @@ export interface VerifyAnswer {
   } | null;
   readonly lookalike: { readonly officialDomain: string; readonly reason: LookalikeReason } | null;
   readonly district: { readonly code: string; readonly fullName: string } | null;
+  /** When the district in words named several places: the ones to pick from. */
+  readonly areaCandidates: readonly { readonly code: string; readonly fullName: string }[];
+  /** Why the district in words gave no district (ambiguous or unknown), or null. */
+  readonly areaNote: Bilingual | null;
   readonly channels: OfficialChannelsView;
 }
+
+type AreaReading = Pick<VerifyAnswer, 'district' | 'areaCandidates' | 'areaNote'>;
 
 /** A technician's code for the QR on one work order. */
 export interface TechnicianCode {
@@ -113,7 +119,8 @@ export class OfficialVerifyService {
   async verify(slug: string, request: VerifyRequest): Promise<VerifyAnswer> {
     const workspace = await this.workspaceBySlug(slug);
     const input = readVerifyInput(request.input);
-    let district = this.district(request);
+    const reading = this.district(request);
+    let district = reading.district;
     const registry = await this.registry(workspace.id, workspace.name);
     let outcome: VerifyOutcome = judgeAgainstRegistry(input, registry);
     let match: VerifyAnswer['match'] = null;
@@ -188,6 +195,8 @@ export class OfficialVerifyService {
           ? { officialDomain: outcome.lookalike.officialDomain, reason: outcome.lookalike.reason }
           : null,
       district,
+      areaCandidates: reading.areaCandidates,
+      areaNote: reading.areaNote,
       channels,
     };
     await this.log(workspace.id, input, answer, outcome);
@@ -201,18 +210,14 @@ export class OfficialVerifyService {
   async channels(
     slug: string,
     request: { readonly areaCode?: string; readonly area?: string },
-  ): Promise<{
-    brand: string;
-    district: VerifyAnswer['district'];
-    channels: OfficialChannelsView;
-  }> {
+  ): Promise<AreaReading & { brand: string; channels: OfficialChannelsView }> {
     const workspace = await this.workspaceBySlug(slug);
-    const district = this.district(request);
+    const reading = this.district(request);
     const registry = await this.registry(workspace.id, workspace.name);
     return {
       brand: workspace.name,
-      district,
-      channels: await this.channelsIn(workspace.id, registry, district?.code ?? null),
+      ...reading,
+      channels: await this.channelsIn(workspace.id, registry, reading.district?.code ?? null),
     };
   }
 
@@ -299,8 +304,13 @@ export class OfficialVerifyService {
     return row;
   }
 
-  /** @throws {DomainError} `invalid_input` for an unknown code */
-  private district(request: { readonly areaCode?: string; readonly area?: string }): VerifyAnswer['district'] {
+  /**
+   * The customer's district from a code, or from words through the area resolver: an ambiguous name (`朝阳区`) gives
+   * its candidates to pick from, an unknown one the resolver's reason; neither is guessed.
+   * @throws {DomainError} `invalid_input` for an unknown code
+   */
+  private district(request: { readonly areaCode?: string; readonly area?: string }): AreaReading {
+    const none = { district: null, areaCandidates: [], areaNote: null };
     if (request.areaCode !== undefined && request.areaCode !== '') {
       const division = getDivision(request.areaCode);
       if (!division)
@@ -308,20 +318,29 @@ export class OfficialVerifyService {
           zh: `没有代码为 ${request.areaCode} 的行政区划`,
           en: `no division with code ${request.areaCode}`,
         });
-      return { code: division.code, fullName: division.fullName };
+      return { ...none, district: { code: division.code, fullName: division.fullName } };
     }
     const text = request.area?.trim();
-    if (!text) return null;
+    if (!text) return none;
     const resolved = resolveArea(text);
-    return resolved.status === 'resolved'
-      ? { code: resolved.division.code, fullName: resolved.division.fullName }
-      : null;
+    switch (resolved.status) {
+      case 'resolved':
+        return { ...none, district: { code: resolved.division.code, fullName: resolved.division.fullName } };
+      case 'ambiguous':
+        return {
+          ...none,
+          areaCandidates: resolved.candidates.slice(0, 10).map((d) => ({ code: d.code, fullName: d.fullName })),
+          areaNote: { zh: `「${text}」有多处，请选择`, en: `“${text}” names several places; pick one` },
+        };
+      case 'unresolved':
+        return { ...none, areaNote: resolved.reason };
+    }
   }
 
   /**
    * The brand's registry, cached per workspace until the network version (bumped by every outlet change) or the
-   * registered channels (their count and the sum of their versions) move: a query then reads two small rows instead of every outlet.
-   * Each server process checks the database's stamps, so several processes stay consistent.
+   * registered channels (their count and the sum of their versions) move: a query then reads two one-row stamps
+   * instead of every outlet. Each server process checks the database's stamps, so several stay consistent.
    */
   private async registry(workspaceId: string, brand: string): Promise<CachedRegistry> {
     const db = this.deps.db.reader;

@@ -6974,6 +6974,13 @@ export interface paths {
                                 code: string;
                                 fullName: string;
                             } | null;
+                            /** @description When the district in words named several places: pick one and send its areaCode */
+                            areaCandidates: {
+                                code: string;
+                                fullName: string;
+                            }[];
+                            /** @description Why the district in words gave no district */
+                            areaNote: components["schemas"]["Bilingual"] | null;
                             channels: components["schemas"]["OfficialChannelsView"];
                         };
                     };
@@ -9312,6 +9319,13 @@ export interface components {
                 code: string;
                 fullName: string;
             } | null;
+            /** @description When the district in words named several places: pick one and send its areaCode */
+            areaCandidates: {
+                code: string;
+                fullName: string;
+            }[];
+            /** @description Why the district in words gave no district */
+            areaNote: components["schemas"]["Bilingual"] | null;
             channels: components["schemas"]["OfficialChannelsView"];
         };
         PlanTerms: {

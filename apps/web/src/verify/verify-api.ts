@@ -5,11 +5,7 @@ import type { Schemas } from '../api/client';
 export type VerifyAnswer = Schemas['VerifyAnswer'];
 export type OfficialChannelsView = Schemas['OfficialChannelsView'];
 
-export interface ChannelsAnswer {
-  readonly brand: string;
-  readonly district: VerifyAnswer['district'];
-  readonly channels: OfficialChannelsView;
-}
+export type ChannelsAnswer = Pick<VerifyAnswer, 'brand' | 'district' | 'areaCandidates' | 'areaNote' | 'channels'>;
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api/v1/public${path}`, {

@@ -225,9 +225,7 @@ export function VerifyApp() {
   };
 
   const brand = answer?.brand ?? base?.brand ?? '';
-  const shown: ChannelsAnswer | null = answer
-    ? { brand: answer.brand, district: answer.district, channels: answer.channels }
-    : base;
+  const shown: ChannelsAnswer | null = answer ? answer : base;
 
   return (
     <>
@@ -273,6 +271,26 @@ export function VerifyApp() {
                 </p>
               )}
             </section>
+            {answer && (answer.areaNote || answer.areaCandidates.length > 0) && (
+              <section className="b-card" data-testid="area-pick">
+                {answer.areaNote && <p className="b-muted">{pick(answer.areaNote)}</p>}
+                <div className="v-picks">
+                  {answer.areaCandidates.map((c) => (
+                    <button
+                      key={c.code}
+                      type="button"
+                      className="b-lang v-pick"
+                      onClick={() => {
+                        setArea(c.fullName);
+                        void run(input, c.fullName);
+                      }}
+                    >
+                      {c.fullName}
+                    </button>
+                  ))}
+                </div>
+              </section>
+            )}
             {answer && <Verdict answer={answer} />}
             {shown && <Channels data={shown} />}
           </>

@@ -89,6 +89,14 @@ export function careVerifyJourney(env: JourneyEnv): void {
         assert.ok(width <= PHONE_390.width, `no sideways scrolling at 390 px (${width})`);
         await screenshot(check, 'care-verify-fake-hotline', lang);
 
+        // A district that names several places is asked about, not guessed.
+        await check.getByLabel(say('areaLabel')).fill('朝阳区');
+        await check.getByRole('button', { name: say('submit'), exact: true }).click();
+        const pickArea = check.getByTestId('area-pick');
+        await pickArea.getByRole('button', { name: '北京市朝阳区' }).click();
+        await check.getByTestId('channels').getByText('北京市朝阳区').first().waitFor();
+        assert.equal(await check.getByLabel(say('areaLabel')).inputValue(), '北京市朝阳区');
+
         // The real hotline in another notation is official.
         await check.getByLabel(say('inputLabel')).fill(REGISTERED.zh.display.replace(/-/g, ' '));
         await check.getByRole('button', { name: say('submit'), exact: true }).click();

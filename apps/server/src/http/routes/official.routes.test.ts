@@ -14,6 +14,8 @@ interface Answer {
   match: { kind: string; label: string; outletName: string | null; validUntil: string | null } | null;
   lookalike: { officialDomain: string; reason: string } | null;
   district: { code: string; fullName: string } | null;
+  areaCandidates: { code: string; fullName: string }[];
+  areaNote: { zh: string; en: string } | null;
   channels: {
     hotlines: { display: string; label: string; areaName: string | null }[];
     websites: { domain: string; label: string }[];
@@ -152,6 +154,15 @@ for (const dialect of TEST_DIALECTS) {
       // A district in words, through the area resolver; another province's customer gets no Sichuan hotline.
       const byWords = await verify('400-888-6699', { area: '成都武侯' });
       assert.equal(byWords.body.district?.code, '510107');
+      // An ambiguous district gives its candidates and no guess; an unknown one says why.
+      const ambiguous = await verify('400-888-6699', { area: '朝阳区' });
+      assert.equal(ambiguous.body.district, null);
+      assert.deepEqual(ambiguous.body.areaCandidates.map((c) => c.code).sort(), ['110105', '220104']);
+      assert.ok(ambiguous.body.areaNote?.zh.includes('朝阳区'));
+      const unknown = await verify('400-888-6699', { area: '火星基地' });
+      assert.equal(unknown.body.district, null);
+      assert.deepEqual(unknown.body.areaCandidates, []);
+      assert.ok(unknown.body.areaNote);
       const elsewhere = await verify('400-888-6699', { areaCode: '330106' });
       assert.deepEqual(
         elsewhere.body.channels.hotlines.map((x) => x.display),
@@ -224,7 +235,7 @@ for (const dialect of TEST_DIALECTS) {
       }>();
       assert.equal(s.total, rows.length);
       assert.equal(s.byVerdict.official, rows.filter((r) => r.verdict === 'official').length);
-      assert.deepEqual(s.notOfficialNumbers[0], { number: '4008886699', count: 3 });
+      assert.deepEqual(s.notOfficialNumbers[0], { number: '4008886699', count: 5 });
       assert.deepEqual(s.notOfficialSites, [{ host: 'acme-lock.com', lookalikeOf: 'acme-lock.com.cn', count: 1 }]);
       const foreign = await h.app.inject({
         method: 'GET',

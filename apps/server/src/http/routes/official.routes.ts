@@ -78,6 +78,12 @@ const LOOKALIKE_REASONS = [
 ] as const satisfies readonly LookalikeReason[];
 
 const districtSchema = z.object({ code: z.string(), fullName: z.string() }).nullable();
+const areaReading = {
+  areaCandidates: z
+    .array(z.object({ code: z.string(), fullName: z.string() }))
+    .describe('When the district in words named several places: pick one and send its areaCode'),
+  areaNote: bilingualSchema.nullable().describe('Why the district in words gave no district'),
+};
 
 export const officialChannelsViewSchema = z
   .object({
@@ -111,6 +117,7 @@ export const verifyAnswerSchema = z
       .nullable(),
     lookalike: z.object({ officialDomain: z.string(), reason: z.enum(LOOKALIKE_REASONS) }).nullable(),
     district: districtSchema,
+    ...areaReading,
     channels: officialChannelsViewSchema,
   })
   .meta({ id: 'VerifyAnswer' });
@@ -227,7 +234,12 @@ export function officialRoutes(deps: AppDeps): ApiRoute[] {
         params: slugParams,
         querystring: z.object({ areaCode: areaCode.optional(), area: z.string().max(80).optional() }),
         response: {
-          200: z.object({ brand: z.string(), district: districtSchema, channels: officialChannelsViewSchema }),
+          200: z.object({
+            brand: z.string(),
+            district: districtSchema,
+            ...areaReading,
+            channels: officialChannelsViewSchema,
+          }),
         },
       },
       handler: ({ params, query }) => officialVerify.channels(params.slug, query),
