@@ -209,7 +209,19 @@ for (const dialect of TEST_DIALECTS) {
 
     it('logs every query without customer data, and sums them up for the console', async () => {
       await verify('13912345678');
-      const rows = await h.t.db.kysely.selectFrom('official_verify_queries').selectAll().execute();
+      await verify('+86 139-1234-5678');
+      const rows = await h.t.db.kysely.selectFrom('official_verify_queries').selectAll().orderBy('id').execute();
+      // The same number in any notation hashes alike (it can be counted), and never to the phone blind index.
+      const hashes = rows.filter((r) => r.phone_kind === 'mobile').map((r) => r.input_hash);
+      assert.equal(hashes.at(-1), hashes.at(-2));
+      const index = await h.t.db.kysely
+        .selectFrom('technicians')
+        .select('phone_index')
+        .where('name', '=', '王师傅')
+        .executeTakeFirstOrThrow();
+      const techQuery = rows.find((r) => r.match_kind === 'technician' && r.input_kind === 'phone');
+      assert.ok(techQuery?.input_hash);
+      assert.notEqual(techQuery.input_hash, index.phone_index);
       assert.ok(rows.length >= 15, `${rows.length} queries`);
       const text = JSON.stringify(rows);
       for (const secret of ['13912345678', '13700001234', '13900002222', '成都武侯服务网点'])
