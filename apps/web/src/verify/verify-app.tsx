@@ -165,7 +165,7 @@ function Channels({ data }: { readonly data: ChannelsAnswer }) {
             <li key={o.name}>
               <strong>{o.name}</strong>
               <span className="b-muted">
-                {o.areaName ? `${o.areaName} · ` : ''}
+                {o.areaName && !o.address.startsWith(o.areaName) ? `${o.areaName} · ` : ''}
                 {o.address}
               </span>
               {o.phones.map((p) => (
