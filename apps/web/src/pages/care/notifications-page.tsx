@@ -83,6 +83,21 @@ const W = {
   },
 } as const;
 
+const STATUS_TEXT: Readonly<Record<Status, { zh: string; en: string }>> = {
+  pending: { zh: '待发送', en: 'Pending' },
+  sending: { zh: '发送中', en: 'Sending' },
+  sent: { zh: '已送达', en: 'Sent' },
+  failed: { zh: '失败待重试', en: 'Failed, will retry' },
+  dead: { zh: '已放弃', en: 'Dead' },
+};
+
+const CHANNEL_TEXT: Readonly<Record<Notification['channel'], { zh: string; en: string }>> = {
+  console: { zh: '站内', en: 'Console' },
+  email: { zh: '邮件', en: 'E-mail' },
+  webhook: { zh: 'Webhook', en: 'Webhook' },
+  sms: { zh: '短信', en: 'SMS' },
+};
+
 const STATUS_COLOURS: Readonly<Record<Status, string>> = {
   pending: 'gold',
   sending: 'processing',
@@ -188,7 +203,7 @@ function Outbox() {
           onChange={(v) => setStatus(v)}
           options={(['all', 'pending', 'sending', 'sent', 'failed', 'dead'] as const).map((s) => ({
             value: s,
-            label: s === 'all' ? pick(W.all) : s,
+            label: s === 'all' ? pick(W.all) : pick(STATUS_TEXT[s]),
           }))}
         />
         <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={pick(W.reload)} />
@@ -204,12 +219,12 @@ function Outbox() {
         columns={[
           { title: pick(W.when), width: 160, render: (_, n) => dateTime(n.createdAt, lang) },
           { title: pick(W.topic), dataIndex: 'topic', width: 140 },
-          { title: pick(W.channel), dataIndex: 'channel', width: 90 },
+          { title: pick(W.channel), width: 90, render: (_, n) => pick(CHANNEL_TEXT[n.channel]) },
           { title: pick(W.recipient), dataIndex: 'recipient', ellipsis: true },
           {
             title: pick(W.status),
-            width: 90,
-            render: (_, n) => <Tag color={STATUS_COLOURS[n.status]}>{n.status}</Tag>,
+            width: 120,
+            render: (_, n) => <Tag color={STATUS_COLOURS[n.status]}>{pick(STATUS_TEXT[n.status])}</Tag>,
           },
           { title: pick(W.attempts), dataIndex: 'attempts', width: 80 },
           { title: pick(W.next), width: 160, render: (_, n) => dateTime(n.nextAttemptAt, lang) },
@@ -372,7 +387,11 @@ function Channels() {
           <Form.Item name="name" label={pick(W.name)} rules={[{ required: true, whitespace: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="url" label={pick(W.url)} rules={[{ required: true, type: 'url' }]}>
+          <Form.Item
+            name="url"
+            label={pick(W.url)}
+            rules={[{ required: true, whitespace: true }, { validator: (_, v: string | undefined) => checkUrl(v) }]}
+          >
             <Input placeholder="https://crm.example.com/hooks" style={{ width: 280 }} />
           </Form.Item>
           <Form.Item name="topics" label={pick(W.topics)} rules={[{ required: true }]}>
@@ -383,6 +402,18 @@ function Channels() {
       </Card>
     </Space>
   );
+}
+
+/** An http(s) URL, host names and IP addresses alike (antd's `type: 'url'` refuses an address like 10.0.0.5). */
+function checkUrl(value: string | undefined): Promise<void> {
+  if (!value) return Promise.resolve();
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return Promise.resolve();
+  } catch {
+    // falls through to the refusal
+  }
+  return Promise.reject(new Error('http(s)://…'));
 }
 
 export default function NotificationsPage() {
