@@ -22,6 +22,7 @@ import {
   type DemoUser,
 } from './demo-data.js';
 import { seedServiceNetwork } from './service-demo-seed.js';
+import { seedOfficialChannels } from './official-demo-seed.js';
 
 export interface DemoSeedDeps {
   readonly services: Services;
@@ -169,6 +170,7 @@ export async function seedDemo(deps: DemoSeedDeps): Promise<DemoSeedResult> {
     now: deps.now ?? (() => new Date()),
     ...(deps.servicesOffsetBy ? { servicesOffsetBy: deps.servicesOffsetBy } : {}),
   });
+  await seedOfficialChannels(services, actors.get('admin')!);
   return { workspaceId: workspace.id, users, claimIds, repairOrderIds: network.orderIds };
 }
 

@@ -81,6 +81,8 @@ export function careVerifyJourney(env: JourneyEnv): void {
         const shown = (await channels.textContent()) ?? '';
         assert.ok(shown.includes('四川省成都市金牛区'), shown);
         assert.ok(shown.includes(REGISTERED.zh.display), `the real national hotline: ${shown}`);
+        assert.ok(shown.includes('400-188-6688'), 'and the one the demo brand registered');
+        assert.ok(shown.includes('antu-lock.com.cn'), 'with its website');
         assert.ok(shown.includes('安途成都金牛服务网点'), 'the outlet covering the district');
         assert.ok(shown.includes('028-8765 1234'), 'with its phone');
         const tel = await channels.locator(`a[href="tel:${REGISTERED.zh.display.replace(/\D/g, '')}"]`).count();
