@@ -28,6 +28,7 @@ function DecisionTable({ decision }: { readonly decision: CoverageDecision }) {
       <Table<CoverageLine>
         size="small"
         pagination={false}
+        scroll={{ x: true }}
         rowKey={(l, i) => `${l.kind}-${i ?? 0}`}
         dataSource={decision.lines}
         columns={[

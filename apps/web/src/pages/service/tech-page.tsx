@@ -24,6 +24,7 @@ import {
 import { errorText, leadTimer, RepairStatusTag, SlaTimerTag, SlotName, useAreaNames } from './service-ui';
 import './service.css';
 import { TechnicianQr } from '../care/official-tech-qr';
+import { CoverageCard } from '../care/plan-coverage-card';
 
 /** The next steps a technician can take from each state, first one primary. */
 const NEXT: Partial<Record<RepairOrder['status'], readonly RepairEvent[]>> = {
@@ -370,6 +371,7 @@ function TechJob({ id }: { readonly id: string }) {
           <VisitBlock order={o} />
         </Card>
       )}
+      <CoverageCard orderId={o.id} version={o.version} />
       {o.status === 'completed' && (
         <Card size="small" title={t('tech.confirm')}>
           <Typography.Paragraph>{t('tech.confirmHint')}</Typography.Paragraph>
