@@ -92,27 +92,41 @@ const LEVEL_ROLES: Readonly<Record<ComplaintEscalationLevel, string>> = {
 export class ComplaintSlaService {
   private readonly calendar: BusinessCalendar;
 
+  /**
+   * @param policyOf the workspace's complaint SLA policy (its service settings); the default policy without it
+   */
   constructor(
     private readonly deps: ServiceDeps,
     private readonly notifier?: ComplaintNotifier,
-    readonly policy: ComplaintSlaPolicy = DEFAULT_COMPLAINT_SLA_POLICY,
+    private readonly policyOf: (workspaceId: string) => Promise<ComplaintSlaPolicy> = () =>
+      Promise.resolve(DEFAULT_COMPLAINT_SLA_POLICY),
     calendar?: BusinessCalendar,
   ) {
     this.calendar = calendar ?? createBusinessCalendar();
   }
 
-  timersOf(events: readonly Pick<ComplaintEventsTable, 'event' | 'at'>[], nowMs: number): ComplaintTimerView[] {
-    return computeComplaintTimers(toComplaintSlaHistory(events), this.policy, this.calendar, nowMs).map((timer) => ({
+  /** The workspace's policy, read once per request or job and passed to `timersOf`. */
+  policyFor(workspaceId: string): Promise<ComplaintSlaPolicy> {
+    return this.policyOf(workspaceId);
+  }
+
+  timersOf(
+    events: readonly Pick<ComplaintEventsTable, 'event' | 'at'>[],
+    nowMs: number,
+    policy: ComplaintSlaPolicy,
+  ): ComplaintTimerView[] {
+    return computeComplaintTimers(toComplaintSlaHistory(events), policy, this.calendar, nowMs).map((timer) => ({
       ...timer,
-      escalationLevel: complaintEscalationLevelFor(timer, nowMs, this.policy),
+      escalationLevel: complaintEscalationLevelFor(timer, nowMs, policy),
     }));
   }
 
   /** Schedules the complaint's next check inside the caller's transaction (after filing or a status change). */
   async schedule(trx: Kysely<Database>, row: ComplaintRow, at: string): Promise<void> {
     if (row.status === 'closed') return;
+    const policy = await this.policyOf(row.workspace_id);
     const events = await loadComplaintEvents(trx, row.workspace_id, row.id);
-    const next = nextComplaintCheck(this.timersOf(events, Date.parse(at)), at, this.policy);
+    const next = nextComplaintCheck(this.timersOf(events, Date.parse(at), policy), at, policy);
     if (next !== null) await this.enqueueCheck(trx, row.workspace_id, row.id, next);
   }
 
@@ -132,6 +146,7 @@ export class ComplaintSlaService {
   /** The `complaint.sla_check` job. Idempotent. */
   async check(workspaceId: string, complaintId: string): Promise<JobResult> {
     const { db, clock } = this.deps;
+    const policy = await this.policyOf(workspaceId);
     const found = await db.kysely.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('complaints')
@@ -144,7 +159,7 @@ export class ComplaintSlaService {
       const at = nowIso(clock);
       const nowMs = Date.parse(at);
       const events = await loadComplaintEvents(trx, workspaceId, complaintId);
-      const timers = this.timersOf(events, nowMs);
+      const timers = this.timersOf(events, nowMs, policy);
       let highest: ComplaintEscalationLevel | null = null;
       let added = 0;
       for (const timer of timers) {
@@ -160,7 +175,7 @@ export class ComplaintSlaService {
           .set({ sla_breached: 1, escalation_level: highest, updated_at: at })
           .where('id', '=', row.id)
           .execute();
-      const next = nextComplaintCheck(timers, at, this.policy);
+      const next = nextComplaintCheck(timers, at, policy);
       if (next !== null && Date.parse(next) > nowMs) await this.enqueueCheck(trx, workspaceId, complaintId, next);
       return true;
     });

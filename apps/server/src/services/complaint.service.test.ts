@@ -160,5 +160,42 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(own && own.complaints >= 1);
       await assert.rejects(h.services.complaintRates.report(h.actors.agent), (e: unknown) => e instanceof DomainError);
     });
+    it("runs the timers on the workspace's own complaint policy from its service settings", async () => {
+      h.clock.set(MONDAY_10AM_MS);
+      const current = await h.services.serviceSettings.getSettings(h.actors.admin);
+      const complaints = { ...current.settings.complaints, acknowledgeMinutes: 30, resolveMinutes: 240 };
+      await h.services.serviceSettings.putSettings(
+        h.actors.admin,
+        { ...current.settings, complaints },
+        current.version,
+      );
+      try {
+        const { complaint } = await fileAgainst(net.ownTechnicianId);
+        const detail = await h.services.complaints.get(h.actors.dispatcher, complaint.id);
+        const ack = detail.timers.find((t) => t.kind === 'acknowledge')!;
+        const resolve = detail.timers.find((t) => t.kind === 'resolve')!;
+        assert.equal(ack.dueAt, new Date(MONDAY_10AM_MS + 30 * MINUTE).toISOString());
+        assert.equal(resolve.dueAt, new Date(MONDAY_10AM_MS + 240 * MINUTE).toISOString());
+        h.clock.set(MONDAY_10AM_MS + 31 * MINUTE);
+        await h.services.complaintSla.check(h.workspaceId, complaint.id);
+        const levels = await h.t.db.kysely
+          .selectFrom('complaint_escalations')
+          .select('level')
+          .where('complaint_id', '=', complaint.id)
+          .execute();
+        assert.deepEqual(
+          levels.map((l) => l.level),
+          ['outlet'],
+          'breached after 30 working minutes, not the default 120',
+        );
+      } finally {
+        const now = await h.services.serviceSettings.getSettings(h.actors.admin);
+        await h.services.serviceSettings.putSettings(
+          h.actors.admin,
+          { ...now.settings, complaints: current.settings.complaints },
+          now.version,
+        );
+      }
+    });
   });
 }

@@ -391,7 +391,10 @@ export class ComplaintService {
       if (!list) byComplaint.set(e.complaint_id, (list = []));
       list.push(e);
     }
-    return toPage(rows, size, (row) => this.summary(row, this.sla.timersOf(byComplaint.get(row.id) ?? [], nowMs)));
+    const policy = await this.sla.policyFor(actor.workspaceId);
+    return toPage(rows, size, (row) =>
+      this.summary(row, this.sla.timersOf(byComplaint.get(row.id) ?? [], nowMs, policy)),
+    );
   }
 
   /** One complaint. @throws {DomainError} not_found (also for another workspace's id), forbidden */
@@ -399,7 +402,7 @@ export class ComplaintService {
     requirePermission(actor, 'service.intake');
     const db = this.deps.db.kysely;
     const row = await this.row(actor.workspaceId, id);
-    const [events, contacts, escalations] = await Promise.all([
+    const [events, contacts, escalations, policy] = await Promise.all([
       loadComplaintEvents(db, actor.workspaceId, id),
       db
         .selectFrom('complaint_contacts')
@@ -415,10 +418,11 @@ export class ComplaintService {
         .where('complaint_id', '=', id)
         .orderBy('id')
         .execute(),
+      this.sla.policyFor(actor.workspaceId),
     ]);
     const status = row.status as ComplaintStatus;
     return {
-      ...this.summary(row, this.sla.timersOf(events, this.deps.clock.nowMs())),
+      ...this.summary(row, this.sla.timersOf(events, this.deps.clock.nowMs(), policy)),
       filedBy: row.filed_by,
       allowedEvents: complaintEventsFrom(status).filter((e) => STAFF_EVENTS.has(e)),
       events: events.map((e) => ({

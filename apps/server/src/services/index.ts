@@ -117,7 +117,11 @@ export function createServices(deps: ServiceDeps): Services {
   const sla = new SlaService(deps, repairNetwork);
   const repairOrders = new RepairOrderService(deps, repairNetwork, sla);
   const repairWorkflow = new RepairWorkflowService(deps, repairOrders, sla);
-  const complaintSla = new ComplaintSlaService(deps, outbox);
+  const complaintSla = new ComplaintSlaService(
+    deps,
+    outbox,
+    async (workspaceId) => (await settingsReader.settingsOf(workspaceId)).settings.complaints,
+  );
   const complaintRates = new ComplaintRateService(deps);
   return {
     catalogue: new CatalogueService(deps),

@@ -1,15 +1,18 @@
 import {
   actorLabel,
   createBusinessCalendar,
+  DEFAULT_COMPLAINT_SLA_POLICY,
   DEFAULT_INSPECTION_FEE_POLICY,
   DEFAULT_SLA_POLICY,
   DEFAULT_SLOT_SETTINGS,
   errors,
   requirePermission,
+  validateComplaintSlaPolicy,
   validateSlaPolicy,
   validateSlotSettings,
   type Actor,
   type BusinessCalendar,
+  type ComplaintSlaPolicy,
   type DayInfo,
   type InspectionFeePolicy,
   type SlaPolicy,
@@ -31,7 +34,12 @@ export interface ServiceSettings {
   readonly inspection: InspectionFeePolicy;
   /** The workspace's product lines (free strings: technicians' skills and intake name them). */
   readonly productLines: readonly string[];
+  /** Complaint SLAs: working minutes to acknowledge and to resolve, office hours, the outlet → region → brand delays. */
+  readonly complaints: ComplaintSlaPolicy;
 }
+
+/** What a PUT takes: `complaints` may be left out by older clients, and then keeps its stored value. */
+export type ServiceSettingsInput = Omit<ServiceSettings, 'complaints'> & { readonly complaints?: ComplaintSlaPolicy };
 
 /** Settings as stored, with the version to pass back on the next change (0: never changed, all defaults). */
 export interface VersionedServiceSettings {
@@ -45,6 +53,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   sla: DEFAULT_SLA_POLICY,
   inspection: DEFAULT_INSPECTION_FEE_POLICY,
   productLines: [],
+  complaints: DEFAULT_COMPLAINT_SLA_POLICY,
 };
 
 export const MAX_PRODUCT_LINES = 100;
@@ -91,19 +100,28 @@ export class ServiceSettingsService {
    * @throws {DomainError} `forbidden` without `network.admin`; `invalid_input` naming the first bad field;
    *   `conflict` when `expectedVersion` is not the stored version
    */
-  async putSettings(actor: Actor, input: ServiceSettings, expectedVersion?: number): Promise<VersionedServiceSettings> {
+  async putSettings(
+    actor: Actor,
+    input: ServiceSettingsInput,
+    expectedVersion?: number,
+  ): Promise<VersionedServiceSettings> {
     requirePermission(actor, 'network.admin');
-    const settings = validateServiceSettings(input);
+    if (input.complaints) validateComplaintSlaPolicy(input.complaints);
     const { db, ids, clock } = this.deps;
     const at = nowIso(clock);
     return db.kysely.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('service_settings')
-        .select('version')
+        .select(['version', 'settings_json'])
         .where('workspace_id', '=', actor.workspaceId)
         .executeTakeFirst();
       const current = row ? Number(row.version) : 0;
       checkVersion('service settings', actor.workspaceId, expectedVersion, current);
+      const stored = row ? (JSON.parse(row.settings_json) as Partial<ServiceSettings>) : {};
+      const settings = validateServiceSettings({
+        ...input,
+        complaints: input.complaints ?? stored.complaints ?? DEFAULT_COMPLAINT_SLA_POLICY,
+      });
       const version = current + 1;
       const values = { settings_json: JSON.stringify(settings), version, updated_at: at };
       if (row) {
@@ -170,13 +188,25 @@ export function validateServiceSettings(input: ServiceSettings): ServiceSettings
   const slots = validateSlotSettings(input.slots);
   const sla = validateSlaPolicy(input.sla);
   const inspection = validateInspectionPolicy(input.inspection);
+  const complaints = validateComplaintSlaPolicy(input.complaints);
   const productLines = [...new Set(input.productLines.map((p) => p.trim()))];
   if (productLines.length > MAX_PRODUCT_LINES || productLines.some((p) => p === '' || p.length > 100))
     throw errors.invalidInput('productLines', {
       zh: `最多 ${MAX_PRODUCT_LINES} 个，每个为 1 到 100 个字符`,
       en: `at most ${MAX_PRODUCT_LINES}, each 1 to 100 characters`,
     });
-  return { slots, sla, inspection, productLines };
+  return {
+    slots,
+    sla,
+    inspection,
+    productLines,
+    complaints: {
+      acknowledgeMinutes: complaints.acknowledgeMinutes,
+      resolveMinutes: complaints.resolveMinutes,
+      hours: { start: complaints.hours.start, end: complaints.hours.end },
+      escalationDelayMinutes: { ...complaints.escalationDelayMinutes },
+    },
+  };
 }
 
 export const MAX_INSPECTION_FEE_FEN = 10_000_000;

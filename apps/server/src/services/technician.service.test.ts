@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  DEFAULT_COMPLAINT_SLA_POLICY,
   DEFAULT_INSPECTION_FEE_POLICY,
   DEFAULT_SLA_POLICY,
   DEFAULT_SLOT_SETTINGS,
@@ -167,6 +168,7 @@ for (const dialect of TEST_DIALECTS) {
           sla: DEFAULT_SLA_POLICY,
           inspection: DEFAULT_INSPECTION_FEE_POLICY,
           productLines: [],
+          complaints: DEFAULT_COMPLAINT_SLA_POLICY,
         },
         version: 0,
         updatedAt: null,
@@ -203,6 +205,26 @@ for (const dialect of TEST_DIALECTS) {
       );
       assert.equal((await h.settings.settingsOf('ws1')).settings.inspection.freeFirstInspection, false);
       assert.ok((await h.auditActions('ws1')).includes('service_settings.updated'));
+
+      // Complaint SLAs: left out they stay as stored; given, they are validated and replace the stored ones.
+      assert.deepEqual(saved.settings.complaints, DEFAULT_COMPLAINT_SLA_POLICY);
+      const complaints = {
+        ...DEFAULT_COMPLAINT_SLA_POLICY,
+        acknowledgeMinutes: 60,
+        hours: { start: '08:30', end: '20:00' },
+      };
+      const withComplaints = await h.settings.putSettings(h.admin, { ...wanted, complaints }, 1);
+      assert.deepEqual(withComplaints.settings.complaints, complaints);
+      const keptComplaints = await h.settings.putSettings(h.admin, wanted, 2);
+      assert.deepEqual(keptComplaints.settings.complaints, complaints, 'a client without the field keeps them');
+      for (const bad of [
+        { ...complaints, acknowledgeMinutes: 0 },
+        { ...complaints, resolveMinutes: 30 },
+        { ...complaints, hours: { start: '18:00', end: '09:00' } },
+        { ...complaints, escalationDelayMinutes: { outlet: 0, region: -1, brand: 0 } },
+      ])
+        await assert.rejects(h.settings.putSettings(h.admin, { ...wanted, complaints: bad }), code('invalid_input'));
+      assert.equal((await h.settings.settingsOf('ws1')).version, 3, 'refused changes store nothing');
 
       const { days } = h.settings.listCalendar(h.technician, '2026-09-30', '2026-10-10');
       const kinds = Object.fromEntries(days.map((d) => [d.date, d.kind]));

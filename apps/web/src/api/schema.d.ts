@@ -4381,6 +4381,25 @@ export interface paths {
                             inspectionFeeFen: number;
                         };
                         productLines: string[];
+                        /** @description Complaint SLAs; left out, the stored ones stay (clients written before they existed) */
+                        complaints?: {
+                            /** @description Working minutes from filing (or reopening) to acknowledgement */
+                            acknowledgeMinutes: number;
+                            /** @description Working minutes from filing (or reopening) to a resolution */
+                            resolveMinutes: number;
+                            /** @description The office hours of a working day that count */
+                            hours: {
+                                /** @description HH:MM, Asia/Shanghai */
+                                start: string;
+                                /** @description HH:MM, Asia/Shanghai */
+                                end: string;
+                            };
+                            escalationDelayMinutes: {
+                                outlet: number;
+                                region: number;
+                                brand: number;
+                            };
+                        };
                         expectedVersion?: number;
                     };
                 };
@@ -8803,6 +8822,25 @@ export interface components {
                 inspectionFeeFen: number;
             };
             productLines: string[];
+            /** @description Complaint SLAs (default: 2 working hours to acknowledge, 24 to resolve, 09:00–18:00) */
+            complaints: {
+                /** @description Working minutes from filing (or reopening) to acknowledgement */
+                acknowledgeMinutes: number;
+                /** @description Working minutes from filing (or reopening) to a resolution */
+                resolveMinutes: number;
+                /** @description The office hours of a working day that count */
+                hours: {
+                    /** @description HH:MM, Asia/Shanghai */
+                    start: string;
+                    /** @description HH:MM, Asia/Shanghai */
+                    end: string;
+                };
+                escalationDelayMinutes: {
+                    outlet: number;
+                    region: number;
+                    brand: number;
+                };
+            };
         };
         VersionedServiceSettings: {
             settings: components["schemas"]["ServiceSettings"];

@@ -586,6 +586,14 @@ export const zh = {
   'net.settings.freeInWarranty': '保修期内检测免费',
   'net.settings.inspectionFee': '检测费（元）',
   'net.settings.productLines': '产品线（逗号分隔）',
+  'net.settings.complaints': '投诉时限（工作时间分钟）',
+  'net.settings.acknowledge': '受理时限',
+  'net.settings.resolve': '处理时限',
+  'net.settings.complaintHours': '投诉计时时段（工作日内）',
+  'net.settings.complaintEscalation': '投诉逐级升级间隔（分钟）',
+  'net.settings.complaintLevel.outlet': '网点负责人',
+  'net.settings.complaintLevel.region': '区域负责人',
+  'net.settings.complaintLevel.brand': '品牌方',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1176,6 +1184,14 @@ export const en: Messages = {
   'net.settings.freeInWarranty': 'Free inspection in warranty',
   'net.settings.inspectionFee': 'Inspection fee (yuan)',
   'net.settings.productLines': 'Product lines (comma-separated)',
+  'net.settings.complaints': 'Complaint SLAs (working minutes)',
+  'net.settings.acknowledge': 'Acknowledge',
+  'net.settings.resolve': 'Resolve',
+  'net.settings.complaintHours': 'Complaint hours that count (working days)',
+  'net.settings.complaintEscalation': 'Minutes between complaint escalation levels',
+  'net.settings.complaintLevel.outlet': 'Outlet manager',
+  'net.settings.complaintLevel.region': 'Region',
+  'net.settings.complaintLevel.brand': 'Brand',
 };
 
 export const LANGS = ['zh', 'en'] as const;

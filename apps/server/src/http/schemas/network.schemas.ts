@@ -227,6 +227,14 @@ export const serviceSettingsBody = z
       inspectionFeeFen: z.int().describe('The inspection fee otherwise, integer fen'),
     }),
     productLines: z.array(z.string().max(100)).max(100),
+    complaints: z
+      .object({
+        acknowledgeMinutes: z.int().describe('Working minutes from filing (or reopening) to acknowledgement'),
+        resolveMinutes: z.int().describe('Working minutes from filing (or reopening) to a resolution'),
+        hours: clockWindow.describe('The office hours of a working day that count'),
+        escalationDelayMinutes: z.object({ outlet: z.int(), region: z.int(), brand: z.int() }),
+      })
+      .describe('Complaint SLAs (default: 2 working hours to acknowledge, 24 to resolve, 09:00–18:00)'),
   })
   .meta({ id: 'ServiceSettings' });
 
@@ -238,7 +246,12 @@ export const versionedSettingsSchema = z
   })
   .meta({ id: 'VersionedServiceSettings' });
 
-export const putSettingsBody = serviceSettingsBody.extend({ expectedVersion: z.int().min(0).optional() });
+export const putSettingsBody = serviceSettingsBody.extend({
+  complaints: serviceSettingsBody.shape.complaints
+    .optional()
+    .describe('Complaint SLAs; left out, the stored ones stay (clients written before they existed)'),
+  expectedVersion: z.int().min(0).optional(),
+});
 
 export const calendarQuery = z.object({ from: isoDate, to: isoDate });
 

@@ -12,6 +12,7 @@ import { call, SLOTS, type ServiceSettings, type VersionedSettings } from '../se
 import { errorText } from '../service/service-ui';
 
 const LEVELS = ['dispatcher', 'outlet_manager', 'brand'] as const;
+const COMPLAINT_LEVELS = ['outlet', 'region', 'brand'] as const;
 
 export function SettingsPanel({ admin }: { readonly admin: boolean }) {
   const { t, pick } = useI18n();
@@ -113,6 +114,32 @@ export function SettingsPanel({ admin }: { readonly admin: boolean }) {
               setDraft({
                 ...d,
                 sla: { ...d.sla, escalationDelayMinutes: { ...d.sla.escalationDelayMinutes, [level]: v } },
+              }),
+            ),
+          )}
+        </Form>
+      </Card>
+      <Card size="small" title={t('net.settings.complaints')}>
+        <Form layout="inline">
+          {minutes(t('net.settings.acknowledge'), d.complaints.acknowledgeMinutes, (v) =>
+            setDraft({ ...d, complaints: { ...d.complaints, acknowledgeMinutes: v } }),
+          )}
+          {minutes(t('net.settings.resolve'), d.complaints.resolveMinutes, (v) =>
+            setDraft({ ...d, complaints: { ...d.complaints, resolveMinutes: v } }),
+          )}
+          {clockWindow(t('net.settings.complaintHours'), d.complaints.hours, (v) =>
+            setDraft({ ...d, complaints: { ...d.complaints, hours: v } }),
+          )}
+        </Form>
+        <Form layout="inline">
+          {COMPLAINT_LEVELS.map((level) =>
+            minutes(t(`net.settings.complaintLevel.${level}`), d.complaints.escalationDelayMinutes[level], (v) =>
+              setDraft({
+                ...d,
+                complaints: {
+                  ...d.complaints,
+                  escalationDelayMinutes: { ...d.complaints.escalationDelayMinutes, [level]: v },
+                },
               }),
             ),
           )}
