@@ -20,6 +20,7 @@ import type { Database } from '../adapters/db/schema.js';
 import type { ComplaintEventsTable, ComplaintsTable } from '../adapters/db/schema-complaints.js';
 import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import type { JobResult } from '../jobs/job-types.js';
+import { beijingMinute, outletManagerOf } from './escalation-support.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
@@ -189,22 +190,12 @@ export class ComplaintSlaService {
     level: ComplaintEscalationLevel,
     at: string,
   ): Promise<number> {
-    let recipientUserId: string | null = null;
-    if (level === 'outlet' && row.outlet_id) {
-      const outlet = await trx
-        .selectFrom('outlets')
-        .select('manager_user_id')
-        .where('workspace_id', '=', row.workspace_id)
-        .where('id', '=', row.outlet_id)
-        .executeTakeFirst();
-      recipientUserId = outlet?.manager_user_id ?? null;
-    }
+    const recipientUserId = level === 'outlet' ? await outletManagerOf(trx, row.workspace_id, row.outlet_id) : null;
     const kind = COMPLAINT_TIMER_LABELS[timer.kind];
     const to = COMPLAINT_ESCALATION_LABELS[level];
     const regionName = row.region_code ? (getDivision(row.region_code)?.name ?? row.region_code) : null;
     const region = level === 'region' && regionName ? `（${regionName}）` : '';
-    // The due time as people there read it: Shanghai wall clock.
-    const due = new Date(Date.parse(timer.dueAt) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const due = beijingMinute(timer.dueAt);
     const id = this.deps.ids.next();
     const message = {
       zh: `投诉 ${row.number} 超出${kind.zh}（应于 ${due} 前），已升级至${to.zh}${region}`,

@@ -27,6 +27,7 @@ import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import type { JobResult } from '../jobs/job-types.js';
 import { notifySlaEscalation } from './notification-repair.js';
 import type { RepairNetwork, RepairSettings } from './repair-network.js';
+import { beijingMinute, outletManagerOf } from './escalation-support.js';
 import { nowIso, pageSize, toPage, type Page, type ServiceDeps } from './service-deps.js';
 
 /** An SLA timer as the order page shows it: the domain's timer and the escalation level it has reached. */
@@ -219,23 +220,15 @@ export class SlaService {
     level: EscalationLevel,
     at: string,
   ): Promise<number> {
-    let recipientUserId: string | null = null;
-    if (level === 'outlet_manager' && row.outlet_id) {
-      const outlet = await trx
-        .selectFrom('outlets')
-        .select('manager_user_id')
-        .where('workspace_id', '=', row.workspace_id)
-        .where('id', '=', row.outlet_id)
-        .executeTakeFirst();
-      recipientUserId = outlet?.manager_user_id ?? null;
-    }
+    const recipientUserId =
+      level === 'outlet_manager' ? await outletManagerOf(trx, row.workspace_id, row.outlet_id) : null;
     const name = SLA_KIND_LABELS[timer.kind];
     const to = ESCALATION_LEVEL_LABELS[level];
-    const dueAt = timer.dueAt ?? timer.breachedAt ?? at;
+    const dueAt = beijingMinute(timer.dueAt ?? timer.breachedAt ?? at);
     const id = this.deps.ids.next();
     const message = {
       zh: `工单 ${row.number} 超出${name.zh}（应于 ${dueAt} 前），已通知${to.zh}`,
-      en: `Order ${row.number} breached its ${name.en.toLowerCase()} SLA (due ${dueAt}); ${to.en.toLowerCase()} notified`,
+      en: `Order ${row.number} breached its ${name.en.toLowerCase()} SLA (due ${dueAt} Beijing time); ${to.en.toLowerCase()} notified`,
     };
     const result = await trx
       .insertInto('sla_escalations')
