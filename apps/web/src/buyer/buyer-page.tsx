@@ -3,6 +3,7 @@ import { toApiError, type ApiError, type BuyerClaim } from '../api/client';
 import { ACCEPT_ATTRIBUTE, checkUpload, MAX_UPLOAD_BYTES, uploadPhoto } from '../api/upload';
 import { dateTime, yuan } from '../app/format';
 import { useI18n } from '../i18n/i18n';
+import { PublicHeader } from './public-header';
 import type { MessageKey } from '../i18n/messages';
 
 type Load =
@@ -52,7 +53,7 @@ function claimUrl(token: string, path = ''): string {
 
 /** The buyer's page behind a signed link: the claim, its progress, and adding photos with guidance and progress. */
 export function BuyerPage() {
-  const { t, lang, setLang, pick } = useI18n();
+  const { t, lang, pick } = useI18n();
   const token = tokenFromUrl();
   const [load, setLoad] = useState<Load>(token ? { state: 'loading' } : { state: 'failed', problem: 'missingToken' });
   const [uploads, setUploads] = useState<UploadState[]>([]);
@@ -141,22 +142,7 @@ export function BuyerPage() {
 
   return (
     <div className="b-page">
-      <header className="b-header">
-        <div className="b-brand">
-          <span className="b-logo" aria-hidden>
-            ✓
-          </span>
-          <span>{t('app.name')}</span>
-        </div>
-        <button
-          type="button"
-          className="b-lang"
-          aria-label={t('lang.switch')}
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-        >
-          {lang === 'zh' ? 'English' : '中文'}
-        </button>
-      </header>
+      <PublicHeader title={t('app.name')} />
       <main className="b-main">
         <h1>{t('buyer.title')}</h1>
         {load.state === 'loading' && <p role="status">{t('common.loading')}</p>}

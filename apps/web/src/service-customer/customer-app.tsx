@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
+import { PublicHeader } from '../buyer/public-header';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { publicCall, type Candidate, type CustomerOrder, type Slot } from './customer-api';
@@ -44,25 +45,8 @@ function shanghaiDate(ms = Date.now()): string {
 }
 
 function Header() {
-  const { t, lang, setLang } = useI18n();
-  return (
-    <header className="b-header">
-      <div className="b-brand">
-        <span className="b-logo" aria-hidden>
-          ✓
-        </span>
-        <span>{t('cust.book.title')}</span>
-      </div>
-      <button
-        type="button"
-        className="b-lang"
-        aria-label={t('lang.switch')}
-        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-      >
-        {lang === 'zh' ? 'English' : '中文'}
-      </button>
-    </header>
-  );
+  const { t } = useI18n();
+  return <PublicHeader title={t('cust.book.title')} />;
 }
 
 /** Candidates the server answered for an ambiguous area, wherever it put them in the error. */

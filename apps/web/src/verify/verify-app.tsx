@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { PublicHeader } from '../buyer/public-header';
 import { useI18n } from '../i18n/i18n';
 import { channels as loadChannels, verify, type ChannelsAnswer, type VerifyAnswer } from './verify-api';
 import { VERIFY_TEXT, type VerifyTextKey } from './verify-text';
@@ -27,26 +28,8 @@ function slugFromPath(): string | null {
 }
 
 function Header() {
-  const { lang, setLang, t } = useI18n();
   const text = useText();
-  return (
-    <header className="b-header">
-      <div className="b-brand">
-        <span className="b-logo" aria-hidden>
-          ✓
-        </span>
-        <span>{text('title')}</span>
-      </div>
-      <button
-        type="button"
-        className="b-lang"
-        aria-label={t('lang.switch')}
-        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-      >
-        {lang === 'zh' ? 'English' : '中文'}
-      </button>
-    </header>
-  );
+  return <PublicHeader title={text('title')} />;
 }
 
 const TECH_LABEL: Readonly<Record<string, { zh: string; en: string }>> = {
