@@ -1,6 +1,6 @@
 import { DomainError, type BlobRef, type BlobStore } from '@proofdesk/domain';
 import { sniffFormat } from '@proofdesk/forensics';
-import { SNIFF_HEAD_BYTES, type PhotoUpload } from './upload.js';
+import { sniffThenStore, type PhotoUpload } from './upload.js';
 
 /** What a visit's media file turned out to be, from its bytes. */
 export interface SniffedMedia {
@@ -51,48 +51,19 @@ export async function storeVisitMedia(
   blobs: BlobStore,
   upload: PhotoUpload,
 ): Promise<{ blob: BlobRef; media: SniffedMedia }> {
-  const source =
-    Symbol.asyncIterator in upload.source ? upload.source[Symbol.asyncIterator]() : upload.source[Symbol.iterator]();
-  const head: Uint8Array[] = [];
-  let headBytes = 0;
-  let ended = false;
-  try {
-    while (headBytes < SNIFF_HEAD_BYTES) {
-      const next = await source.next();
-      if (next.done) {
-        ended = true;
-        break;
-      }
-      head.push(next.value);
-      headBytes += next.value.byteLength;
-    }
-  } catch (error) {
-    await source.return?.();
-    throw error;
-  }
-  const media = sniffVisitMedia(Buffer.concat(head));
-  if (!media) {
-    if (!ended) await source.return?.();
-    throw new DomainError(
-      'unsupported_media_type',
-      {
-        zh: `文件「${upload.filename}」不是支持的照片或录音格式；支持 JPEG、PNG、WebP、HEIC 等图片与 M4A、MP3、AMR、WAV、OGG 录音`,
-        en: `"${upload.filename}" is not a supported photo or recording; supported: JPEG, PNG, WebP, HEIC and other images, M4A, MP3, AMR, WAV, OGG`,
-      },
-      { filename: upload.filename },
-    );
-  }
-  async function* whole(): AsyncIterable<Uint8Array> {
-    try {
-      yield* head;
-      while (!ended) {
-        const next = await source.next();
-        if (next.done) ended = true;
-        else yield next.value;
-      }
-    } finally {
-      if (!ended) await source.return?.();
-    }
-  }
-  return { blob: await blobs.putStream(whole(), upload.maxBytes), media };
+  const stored = await sniffThenStore(
+    blobs,
+    upload,
+    (head) =>
+      sniffVisitMedia(head) ??
+      new DomainError(
+        'unsupported_media_type',
+        {
+          zh: `文件「${upload.filename}」不是支持的照片或录音格式；支持 JPEG、PNG、WebP、HEIC 等图片与 M4A、MP3、AMR、WAV、OGG 录音`,
+          en: `"${upload.filename}" is not a supported photo or recording; supported: JPEG, PNG, WebP, HEIC and other images, M4A, MP3, AMR, WAV, OGG`,
+        },
+        { filename: upload.filename },
+      ),
+  );
+  return { blob: stored.blob, media: stored.sniffed };
 }
