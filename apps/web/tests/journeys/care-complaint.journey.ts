@@ -8,8 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { newContext, PHONE, screenshot, signIn, type JourneyEnv } from '../support/browser.js';
+import { api, shanghaiDay, waitFor } from '../support/journey-api.js';
 
 const DISPATCHER = 'dispatch@antu-demo.cn';
 
@@ -24,31 +24,6 @@ interface Detail {
   readonly status: string;
   readonly timers: readonly Timer[];
   readonly escalations: readonly { readonly level: string }[];
-}
-
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken?: string };
-  const response = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken ?? '' },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function shanghaiDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function careComplaintJourney(env: JourneyEnv): void {

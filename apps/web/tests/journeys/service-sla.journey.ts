@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/i18n/messages.js';
 import { newContext, screenshot, signIn, textOf, type JourneyEnv } from '../support/browser.js';
+import { api, shanghaiDay, waitFor } from '../support/journey-api.js';
 
 const DISPATCHER = 'dispatch@antu-demo.cn';
 
@@ -23,33 +23,6 @@ interface Escalation {
   readonly orderId: string;
   readonly level: string;
   readonly ackedAt: string | null;
-}
-
-/** Calls the API with the page's session (cookie, and the CSRF token from /auth/me on unsafe methods). */
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken?: string };
-  const response = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken ?? '' },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Today in Asia/Shanghai by the server's (test) clock. */
-function shanghaiDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function serviceSlaJourney(env: JourneyEnv): void {
