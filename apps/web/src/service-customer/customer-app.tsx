@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { publicCall, type Candidate, type CustomerOrder, type Slot } from './customer-api';
 import { ComplaintLinkPage, CustomerComplaints } from './customer-complaints';
+import { CustomerEmailUpdates } from './customer-email-updates';
 
 const FAULTS = [
   'fingerprint_not_recognised',
@@ -391,6 +392,7 @@ function StatusPage({ token }: { readonly token: string | null }) {
               {note}
             </p>
           )}
+          {token && !['closed', 'cancelled'].includes(order.status) && <CustomerEmailUpdates token={token} />}
           {token && order.status !== 'cancelled' && <CustomerComplaints token={token} />}
         </>
       )}

@@ -238,6 +238,15 @@ export function serviceJourney(env: JourneyEnv): void {
         await page.getByText(t('cust.status.step.reported')).waitFor();
         await page.getByRole('button', { name: t('cust.status.cancel') }).waitFor();
         await screenshot(page, 'service-customer-booked', lang);
+        // Status e-mails: the address is answered masked, and can be stopped again.
+        await page.getByLabel(lang === 'zh' ? '邮箱地址' : 'E-mail address').fill('lin.xiaowen@example.cn');
+        await page.getByRole('button', { name: lang === 'zh' ? '开启邮件通知' : 'Send me updates' }).click();
+        const on = page.getByTestId('email-updates-on');
+        await on.waitFor();
+        assert.match(await on.innerText(), /l\*+@example\.cn/);
+        assert.doesNotMatch(await on.innerText(), /lin\.xiaowen/);
+        await page.getByRole('button', { name: lang === 'zh' ? '停止邮件通知' : 'Stop the e-mails' }).click();
+        await page.getByText(lang === 'zh' ? '已停止邮件通知' : 'E-mail updates stopped').waitFor();
         await context.close();
       });
 
