@@ -159,3 +159,39 @@ export function checkVersion(what: string, id: string, expected: number | undefi
       { id, expectedVersion: expected, version: actual },
     );
 }
+
+/** The fields of `set` whose value differs from the row's, less `ignore` (fields that changing others drags along). */
+export function changedFields<Row extends object>(
+  current: Row,
+  set: Partial<Row>,
+  ignore?: ReadonlySet<string> | null,
+): Partial<Row> {
+  return Object.fromEntries(
+    Object.entries(set).filter(([key, value]) => current[key as keyof Row] !== value && !ignore?.has(key)),
+  ) as Partial<Row>;
+}
+
+/**
+ * Writes `changed` to an outlet or technician, conditional on the version read: a concurrent edit in between makes
+ * this one a conflict, not a lost update. Returns the new version.
+ * @throws {DomainError} `conflict` with `message` when the row moved
+ */
+export async function updateAtVersion<T extends 'outlets' | 'technicians'>(
+  trx: Kysely<Database>,
+  table: T,
+  key: { readonly workspaceId: string; readonly id: string; readonly version: number },
+  changed: Partial<Database[T]>,
+  at: string,
+  message: { readonly zh: string; readonly en: string },
+): Promise<number> {
+  const version = key.version + 1;
+  const result = await trx
+    .updateTable(table as 'outlets')
+    .set({ ...(changed as Partial<Database['outlets']>), version, updated_at: at })
+    .where('workspace_id', '=', key.workspaceId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw errors.conflict(message, { id: key.id });
+  return version;
+}

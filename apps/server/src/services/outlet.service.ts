@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import { bumpNetworkVersion, toOutlet, type Outlet } from '../adapters/db/network.repository.js';
 import type { Database } from '../adapters/db/schema.js';
-import { checkVersion, requireDivision, requirePhones, requireWorkspaceUser } from './network-input.js';
+import {
+  changedFields,
+  checkVersion,
+  requireDivision,
+  requirePhones,
+  requireWorkspaceUser,
+  updateAtVersion,
+} from './network-input.js';
 import {
   nowIso,
   pageSize,
@@ -167,24 +174,16 @@ export class OutletService {
       if (set.manager_user_id) await requireWorkspaceUser(trx, actor.workspaceId, 'managerUserId', set.manager_user_id);
       if (set.name !== undefined && set.name !== current.name)
         await this.requireFreeName(trx, actor.workspaceId, set.name);
-      const changed = Object.fromEntries(
-        Object.entries(set).filter(([key, value]) => current[key as keyof typeof current] !== value),
-      );
+      const changed = changedFields(current, set);
       if (Object.keys(changed).length === 0) return toOutlet(current);
-      const version = Number(current.version) + 1;
-      // Conditional on the version read: a concurrent edit in between makes this one a conflict, not a lost update.
-      const result = await trx
-        .updateTable('outlets')
-        .set({ ...changed, version, updated_at: at })
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', outletId)
-        .where('version', '=', Number(current.version))
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1)
-        throw errors.conflict(
-          { zh: '网点已被他人修改，请刷新后重试', en: 'The outlet changed meanwhile; reload and retry' },
-          { id: outletId },
-        );
+      const version = await updateAtVersion(
+        trx,
+        'outlets',
+        { workspaceId: actor.workspaceId, id: outletId, version: Number(current.version) },
+        changed,
+        at,
+        { zh: '网点已被他人修改，请刷新后重试', en: 'The outlet changed meanwhile; reload and retry' },
+      );
       const outlet = toOutlet({ ...current, ...changed, version, updated_at: at });
       await this.audit(trx, actor, at, action, outletId, { changed: Object.keys(changed), outlet });
       return outlet;

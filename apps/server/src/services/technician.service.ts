@@ -9,6 +9,7 @@ import {
 } from '../adapters/db/network.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import {
+  changedFields,
   checkVersion,
   requireCapacity,
   requireDate,
@@ -16,6 +17,7 @@ import {
   requireRating,
   requireSkills,
   requireWorkspaceUser,
+  updateAtVersion,
   type SkillsInput,
 } from './network-input.js';
 import {
@@ -272,25 +274,16 @@ export class TechnicianService {
       // The same number again seals to new bytes: it is no change.
       const unchanged =
         set.phone_index === current.phone_index ? new Set(['contact_key_id', 'phone_ciphertext']) : null;
-      const changed = Object.fromEntries(
-        Object.entries(set).filter(
-          ([key, value]) => current[key as keyof typeof current] !== value && !unchanged?.has(key),
-        ),
-      );
+      const changed = changedFields(current, set, unchanged);
       if (Object.keys(changed).length === 0) return toTechnician(current);
-      const version = Number(current.version) + 1;
-      const result = await trx
-        .updateTable('technicians')
-        .set({ ...changed, version, updated_at: at })
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('id', '=', technicianId)
-        .where('version', '=', Number(current.version))
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1)
-        throw errors.conflict(
-          { zh: '师傅资料已被他人修改，请刷新后重试', en: 'The technician changed meanwhile; reload and retry' },
-          { id: technicianId },
-        );
+      const version = await updateAtVersion(
+        trx,
+        'technicians',
+        { workspaceId: actor.workspaceId, id: technicianId, version: Number(current.version) },
+        changed,
+        at,
+        { zh: '师傅资料已被他人修改，请刷新后重试', en: 'The technician changed meanwhile; reload and retry' },
+      );
       const technician = toTechnician({ ...current, ...changed, version, updated_at: at });
       // The audit names the changed fields; a new phone appears only masked, never in the clear.
       await this.audit(trx, actor, at, action, technicianId, { changed: Object.keys(changed), technician });
