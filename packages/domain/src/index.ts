@@ -15,3 +15,5 @@ export * from './phone.js';
 export * from './areas/index.js';
 export * from './service/index.js';
 export * from './care/index.js';
+export * from './trust/index.js';
+export * from './trust/feed.js';

@@ -2,6 +2,7 @@ import { errors, nextClaimStatus, type ClaimEvent, type ClaimStatus, type IdGene
 import type { Kysely, Updateable } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { ClaimsTable, Database } from '../adapters/db/schema.js';
+import { onClaimStatusChanged } from './claim-outcome.js';
 
 /** One status change of a claim, as the services ask for it. */
 export interface ClaimChange {
@@ -23,7 +24,8 @@ export interface ClaimChange {
 /**
  * Applies a status change inside the caller's transaction: the next status from the pure transition table, a
  * conditional UPDATE that only matches while the claim is still in `from` (so of two concurrent changes one wins
- * and the other fails), and the `claim.status_changed` audit row.
+ * and the other fails), the `claim.status_changed` audit row, and the outcome effects (`onClaimStatusChanged`: the
+ * buyer's record, the fraud feed) in the same transaction.
  * @returns the new status
  * @throws {DomainError} `invalid_state` when the table has no such transition; `conflict` when the claim changed
  *   since it was read
@@ -57,6 +59,14 @@ export async function applyClaimChange(
     subjectType: 'claim',
     subjectId: change.claimId,
     data: { from: change.from, to, event: change.event, ...change.auditData },
+  });
+  await onClaimStatusChanged(trx, ids, {
+    workspaceId: change.workspaceId,
+    claimId: change.claimId,
+    event: change.event,
+    from: change.from,
+    to,
+    at: change.at,
   });
   return to;
 }

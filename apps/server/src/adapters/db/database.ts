@@ -23,6 +23,7 @@ import * as m0008 from './migrations/0008-complaints.js';
 import * as m0009 from './migrations/0009-warranty-plans.js';
 import * as m0010 from './migrations/0010-official-channels.js';
 import * as m0011 from './migrations/0011-notification-subscriptions.js';
+import * as m0012 from './migrations/0012-buyer-credit.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -56,6 +57,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-complaints': m0008,
   '0009-warranty-plans': m0009,
   '0011-notification-subscriptions': m0011,
+  '0012-buyer-credit': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

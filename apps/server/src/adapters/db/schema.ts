@@ -4,6 +4,7 @@ import type { OfficialTables } from './schema-official.js';
 import type { PlanTables } from './schema-plans.js';
 import type { NotifyTables } from './schema-notify.js';
 import type { ComplaintTables } from './schema-complaints.js';
+import type { TrustTables } from './schema-trust.js';
 
 /**
  * The database schema as Kysely types. One schema for both dialects: ids are text (time-ordered), times are ISO 8601
@@ -216,7 +217,7 @@ export interface PlatformHashesTable {
 }
 
 export interface Database
-  extends OfficialTables, NetworkTables, RepairTables, NotifyTables, ComplaintTables, PlanTables {
+  extends OfficialTables, NetworkTables, RepairTables, NotifyTables, ComplaintTables, PlanTables, TrustTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
