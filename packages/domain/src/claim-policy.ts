@@ -17,6 +17,8 @@ export interface AutoApprovalInput {
   readonly policy: WorkspacePolicy;
   readonly amountFen: number;
   readonly buyer: BuyerHistory;
+  /** The buyer's credit (docs/credit.md), when the claim has a known buyer. */
+  readonly credit?: { readonly score: number };
   /** Buyer-submitted evidence only; merchant counter-evidence never earns the buyer an approval. */
   readonly evidence: readonly EvidenceOutcome[];
 }
@@ -24,6 +26,8 @@ export interface AutoApprovalInput {
 export interface PolicyReason {
   readonly code: string;
   readonly text: Bilingual;
+  /** The buyer's credit score, on `buyer_low_credit`. */
+  readonly score?: number;
 }
 
 export interface AutoApprovalDecision {
@@ -91,6 +95,15 @@ export function decideAutoApproval(input: AutoApprovalInput): AutoApprovalDecisi
       text: {
         zh: `买家此前有 ${buyer.priorRejected} 笔申请被驳回`,
         en: `The buyer has ${buyer.priorRejected} earlier rejected claim(s)`,
+      },
+    });
+  if (input.credit && input.credit.score < policy.autoApproveMinCreditScore)
+    reasons.push({
+      code: 'buyer_low_credit',
+      score: input.credit.score,
+      text: {
+        zh: `买家信用分 ${input.credit.score} 低于自动同意下限 ${policy.autoApproveMinCreditScore}`,
+        en: `The buyer's credit score ${input.credit.score} is below the auto-approval minimum ${policy.autoApproveMinCreditScore}`,
       },
     });
   return { autoApprove: reasons.length === 0, flagged, reasons };

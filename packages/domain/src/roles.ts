@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'service.work',
   /** See a repair customer's full phone number and address (each reveal is audited). */
   'service.contact_reveal',
+  /** Buyer credit, shared signals and legal-threshold flags (read); trust settings: sharing opt-in, thresholds. */
+  'trust.read',
+  'trust.admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +51,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'service.dispatch',
     'service.work',
     'service.contact_reveal',
+    'trust.read',
+    'trust.admin',
   ],
   agent: [
     'workspace.read',
@@ -59,7 +64,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'network.read',
     'service.intake',
   ],
-  reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read'],
+  reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read', 'trust.read'],
   dispatcher: [
     'workspace.read',
     'catalogue.read',

@@ -8,6 +8,8 @@ export interface WorkspacePolicy {
   readonly autoApproveMaxPriorClaims: number;
   /** A buyer with any claim rejected before is never auto-approved when this is true. */
   readonly autoApproveBlockIfPriorRejection: boolean;
+  /** A buyer whose credit score (0..100, docs/credit.md) is below this is never auto-approved; 0 turns the check off. */
+  readonly autoApproveMinCreditScore: number;
   /** The merchant's response window, in hours. */
   readonly merchantResponseHours: number;
   /** When the window closes without a response: approve a clean claim (platform practice) or send it to review. */
@@ -21,6 +23,7 @@ export const DEFAULT_WORKSPACE_POLICY: WorkspacePolicy = {
   autoApproveMaxAmountFen: 5_000, // ¥50
   autoApproveMaxPriorClaims: 2,
   autoApproveBlockIfPriorRejection: true,
+  autoApproveMinCreditScore: 60, // a new buyer scores 70; one confirmed fraud anywhere shared takes it below
   merchantResponseHours: 48,
   onMerchantTimeout: 'review',
   appealWindowDays: 7,

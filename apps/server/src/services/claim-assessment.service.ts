@@ -14,6 +14,8 @@ import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import type { JobResult } from '../jobs/job-types.js';
 import { loadClaimRow } from './claim-access.js';
 import { applyClaimChange } from './claim-transition.js';
+import { withFeedMatches } from './feed-matching.js';
+import type { CreditService } from './credit.service.js';
 import type { ReferenceLibrary } from './reference-library.service.js';
 import { reuseFinding, type ReuseIndexService } from './reuse-index.service.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
@@ -34,6 +36,8 @@ export class ClaimAssessmentService {
     private readonly deps: ServiceDeps,
     private readonly references: ReferenceLibrary,
     private readonly reuse: ReuseIndexService,
+    /** Buyer credit for the auto-approval policy; without it the policy does not check credit. */
+    private readonly credit?: Pick<CreditService, 'assess'>,
   ) {}
 
   /**
@@ -106,7 +110,12 @@ export class ClaimAssessmentService {
       if (analysed) {
         const { pdqHash } = analysed;
         const report = pdqHash
-          ? await this.withReuse(trx, analysed.report, workspaceId, claim.id, pdqHash)
+          ? await withFeedMatches(
+              trx,
+              workspaceId,
+              await this.withReuse(trx, analysed.report, workspaceId, claim.id, pdqHash),
+              pdqHash,
+            )
           : analysed.report;
         await trx
           .updateTable('evidence')
@@ -123,6 +132,18 @@ export class ClaimAssessmentService {
           .where('id', '=', evidenceId)
           .execute();
         if (pdqHash && evidence.pdq_hash === null) await this.reuse.recordPlatformHash(trx, pdqHash, at);
+      } else if (evidence.pdq_hash && evidence.report_json) {
+        // Same references, but the subscribed fraud feeds may have changed since (docs/feeds.md): bring the feed
+        // finding up to date without re-running the forensic check.
+        const before = JSON.parse(evidence.report_json) as PhotoReport;
+        const report = await withFeedMatches(trx, workspaceId, before, evidence.pdq_hash);
+        if (report !== before)
+          await trx
+            .updateTable('evidence')
+            .set({ verdict: report.verdict, score: report.score, report_json: JSON.stringify(report) })
+            .where('workspace_id', '=', workspaceId)
+            .where('id', '=', evidenceId)
+            .execute();
       }
       return this.assessIfComplete(trx, workspaceId, claim.id, at);
     });
@@ -272,6 +293,7 @@ export class ClaimAssessmentService {
       policy,
       amountFen: Number(claim.amount_fen),
       buyer: await this.buyerHistory(trx, claim),
+      ...(this.credit && claim.buyer_id ? { credit: await this.credit.assess(trx, workspaceId, claim.buyer_id) } : {}),
       evidence: outcomes,
     });
     const scores = buyerEvidence.map((e) => (e.score === null ? 0 : Number(e.score)));

@@ -21,6 +21,7 @@ export const workspacePolicySchema = z
     autoApproveMaxAmountFen: z.int().min(0).max(100_000_000),
     autoApproveMaxPriorClaims: z.int().min(0).max(1000),
     autoApproveBlockIfPriorRejection: z.boolean(),
+    autoApproveMinCreditScore: z.int().min(0).max(100),
     merchantResponseHours: z
       .int()
       .min(1)

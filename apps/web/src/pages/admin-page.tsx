@@ -299,7 +299,7 @@ function KeysTab() {
 type PolicyForm = Omit<Policy, 'autoApproveMaxAmountFen'> & { readonly ceilingYuan: number };
 
 function PolicyTab() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const act = useApiAction();
   const { data } = useLoad(async () => unwrap(await api.GET('/api/v1/workspace/policy')), 'policy');
   if (!data) return null;
@@ -337,6 +337,15 @@ function PolicyTab() {
         valuePropName="checked"
       >
         <Switch />
+      </Form.Item>
+      <Form.Item
+        name="autoApproveMinCreditScore"
+        label={pick({
+          zh: '自动同意的最低买家信用分（0 = 不检查）',
+          en: 'Minimum buyer credit score for auto-approval (0 = off)',
+        })}
+      >
+        <InputNumber min={0} max={100} precision={0} style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="merchantResponseHours" label={t('policy.responseHours')}>
         <InputNumber min={1} precision={0} style={{ width: 200 }} />
