@@ -65,6 +65,8 @@ export interface AppServices extends Pick<
   | 'complaintRates'
   | 'notifications'
   | 'notificationSubscriptions'
+  | 'credit'
+  | 'trustSettings'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

@@ -4,6 +4,8 @@ import { BuyerService } from './buyer.service.js';
 import { CatalogueService } from './catalogue.service.js';
 import { ClaimAssessmentService } from './claim-assessment.service.js';
 import { ClaimService } from './claim.service.js';
+import { CreditService } from './credit.service.js';
+import { TrustSettingsService } from './trust-settings.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { AreaService } from './network-areas.service.js';
 import { NetworkService } from './network.service.js';
@@ -86,6 +88,9 @@ export interface Services {
   readonly notificationDelivery: NotificationDeliveryService;
   readonly notifications: NotificationService;
   readonly notificationSubscriptions: NotificationSubscriptionService;
+  /** Trust: buyer credit (with shared and feed signals, legal flags) and the workspace's trust settings. */
+  readonly credit: CreditService;
+  readonly trustSettings: TrustSettingsService;
 }
 
 /**
@@ -98,7 +103,8 @@ export function createServices(deps: ServiceDeps): Services {
   const buyers = new BuyerService(deps);
   const references = new ReferenceLibrary(deps.db, deps.blobs, deps.forensic, deps.logger, deps.limits);
   const reuse = new ReuseIndexService();
-  const assessment = new ClaimAssessmentService(deps, references, reuse);
+  const credit = new CreditService(deps);
+  const assessment = new ClaimAssessmentService(deps, references, reuse, credit);
   const network = new NetworkService(deps);
   const serviceSettings = new ServiceSettingsService(deps);
   // The repair side reads settings on the query-only connection: on SQLite a read there never queues behind the
@@ -159,5 +165,7 @@ export function createServices(deps: ServiceDeps): Services {
     notificationDelivery,
     notifications: new NotificationService(deps, notificationDelivery),
     notificationSubscriptions: new NotificationSubscriptionService(deps),
+    credit,
+    trustSettings: new TrustSettingsService(deps),
   };
 }

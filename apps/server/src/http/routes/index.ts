@@ -16,6 +16,7 @@ import { planRoutes } from './plans.routes.js';
 import { repairOrderRoutes } from './repair-orders.routes.js';
 import { testClockRoutes } from './repair-test-clock.routes.js';
 import { servicePublicRoutes } from './service-public.routes.js';
+import { trustRoutes } from './trust.routes.js';
 import { userRoutes } from './users.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
@@ -39,6 +40,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...officialRoutes(deps),
     ...complaintRoutes(deps),
     ...notificationRoutes(deps),
+    ...trustRoutes(deps),
     ...testClockRoutes(deps),
   ];
 }
