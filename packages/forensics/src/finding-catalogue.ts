@@ -240,6 +240,19 @@ const catalogue = {
       'It does not say which claim came first or that the picture was altered; the same buyer re-filing about the same item (after a withdrawal, say) also triggers it, so a person should look; heavily cropped or re-photographed copies may not trigger it.',
     ),
   },
+  'reuse.seen_in_fraud_feed': {
+    weight: 0.8,
+    decisive: false,
+    title: text('照片出现在订阅的欺诈信号源中', 'The photo appears in a subscribed fraud feed'),
+    means: text(
+      '这张照片的感知哈希（PDQ）与本工作区订阅的某个签名欺诈信号源中的哈希几乎相同（汉明距离在同图阈值内）：另一家商家或平台已在人工审核后确认该图片为伪造证据（如伪造、AI 生成或重复使用）。发现会列出信号源、距离和确认时间。',
+      "The photo's perceptual hash (PDQ) is nearly the same as a hash in a signed fraud feed this workspace subscribes to (Hamming distance within the same-picture threshold): another merchant or platform confirmed, after human review, that this picture was faked evidence (forged, AI-generated or reused). The finding names the feed, the distance and when the fraud was confirmed.",
+    ),
+    doesNotMean: text(
+      '不说明本笔申请的买家就是同一人，也不证明本照片被篡改：信号来自发布方的判断，发布方撤回（如申诉改判）后不再计入；需人工查看。',
+      "It does not say this claim's buyer is the same person, nor prove this photo was altered: the signal is the publisher's judgement, and stops counting once the publisher retracts it (a decision reversed on appeal, say); a person should look.",
+    ),
+  },
   'tamper.thumbnail_mismatch': {
     weight: 0.55,
     decisive: false,

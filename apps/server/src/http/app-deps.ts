@@ -67,6 +67,8 @@ export interface AppServices extends Pick<
   | 'notificationSubscriptions'
   | 'credit'
   | 'trustSettings'
+  | 'feedPublisher'
+  | 'feedSubscriptions'
 > {
   readonly auth: AuthService;
   readonly users: UserService;

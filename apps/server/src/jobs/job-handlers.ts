@@ -1,5 +1,7 @@
 import type { ClaimAssessmentService } from '../services/claim-assessment.service.js';
 import type { ComplaintSlaService } from '../services/complaint-sla.service.js';
+import type { FeedPublisherService } from '../services/feed-publisher.service.js';
+import type { FeedSubscriptionService } from '../services/feed-subscription.service.js';
 import type { NotificationDeliveryService } from '../services/notification-delivery.service.js';
 import type { SlaService } from '../services/sla.service.js';
 import type { JobHandlers } from './job-worker.js';
@@ -13,6 +15,7 @@ export function createJobHandlers(
   sla: SlaService,
   notifications: NotificationDeliveryService,
   complaintSla: ComplaintSlaService,
+  feeds: { readonly publisher: FeedPublisherService; readonly subscriptions: FeedSubscriptionService },
 ): JobHandlers {
   return {
     analyse_evidence: (job) => assessment.analyseEvidence(job.workspaceId, job.evidenceId),
@@ -21,5 +24,7 @@ export function createJobHandlers(
     'sla.check': (job) => sla.check(job.workspaceId, job.orderId),
     'notify.deliver': (job) => notifications.deliver(job.workspaceId, job.notificationId),
     'complaint.sla_check': (job) => complaintSla.check(job.workspaceId, job.complaintId),
+    'feed.publish': (job) => feeds.publisher.publishClaim(job.workspaceId, job.claimId),
+    'feed.pull': (job) => feeds.subscriptions.pull(job.workspaceId, job.subscriptionId, job.scheduledAt),
   } satisfies JobHandlers;
 }

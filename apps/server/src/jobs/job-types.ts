@@ -14,7 +14,19 @@ export type JobPayload =
   /** Deliver one outbox notification (e-mail, webhook) after the commit that wrote it; retries reschedule it. */
   | { readonly kind: 'notify.deliver'; readonly workspaceId: string; readonly notificationId: string }
   /** A complaint's acknowledge / resolve SLA is due: escalate a breach up the ladder, schedule the next check. */
-  | { readonly kind: 'complaint.sla_check'; readonly workspaceId: string; readonly complaintId: string };
+  | { readonly kind: 'complaint.sla_check'; readonly workspaceId: string; readonly complaintId: string }
+  /** A claim's decision changed in a workspace with a fraud feed: append a signal or a retraction if due. */
+  | { readonly kind: 'feed.publish'; readonly workspaceId: string; readonly claimId: string }
+  /**
+   * Pull and verify a subscribed feed. `scheduledAt` set: the periodic pull due then (it schedules the next one);
+   * null: an admin's "pull now".
+   */
+  | {
+      readonly kind: 'feed.pull';
+      readonly workspaceId: string;
+      readonly subscriptionId: string;
+      readonly scheduledAt: string | null;
+    };
 
 export type JobKind = JobPayload['kind'];
 

@@ -38,6 +38,8 @@ function scriptedHandlers(script: Map<string, (JobResult | Error)[]>, calls: str
     'sla.check': () => Promise.resolve({ outcome: 'done' }),
     'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
     'complaint.sla_check': () => Promise.resolve({ outcome: 'done' }),
+    'feed.publish': () => Promise.resolve({ outcome: 'done' }),
+    'feed.pull': () => Promise.resolve({ outcome: 'done' }),
   } satisfies JobHandlers;
 }
 
@@ -156,6 +158,8 @@ for (const dialect of TEST_DIALECTS) {
         'sla.check': () => Promise.resolve({ outcome: 'done' }),
         'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
         'complaint.sla_check': () => Promise.resolve({ outcome: 'done' }),
+        'feed.publish': () => Promise.resolve({ outcome: 'done' }),
+        'feed.pull': () => Promise.resolve({ outcome: 'done' }),
       };
       const worker = new JobWorker({ queue, handlers, logger: new MemoryLogger(), pollIntervalMs: 60_000 });
       worker.start();
@@ -199,6 +203,8 @@ for (const dialect of TEST_DIALECTS) {
         'sla.check': () => Promise.resolve({ outcome: 'done' }),
         'notify.deliver': () => Promise.resolve({ outcome: 'done' }),
         'complaint.sla_check': () => Promise.resolve({ outcome: 'done' }),
+        'feed.publish': () => Promise.resolve({ outcome: 'done' }),
+        'feed.pull': () => Promise.resolve({ outcome: 'done' }),
       });
       // PostgreSQL: a second pool, as a second worker process would have. SQLite: one connection per process (two
       // better-sqlite3 connections in one process block each other's event loop on the write lock), so both workers

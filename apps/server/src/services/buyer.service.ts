@@ -10,6 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { Database } from '../adapters/db/schema.js';
+import { loadNetworkKey, networkIdentity } from './feed-network-id.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
 
 /** A buyer as staff see it: a pseudonymous id, never the platform account id, contact data only on reveal. */
@@ -72,6 +73,10 @@ export class BuyerService {
     const identity = this.deps.pseudonymiser.buyerIdentity(platform, buyer.accountId.trim());
     const sealed = contact ? this.deps.cipher.seal(JSON.stringify(contact)) : undefined;
     const phoneIndex = contact?.phone ? this.deps.pseudonymiser.phoneIndex(contact.phone) : null;
+    // The fraud network's identity (docs/feeds.md), while the workspace has the network's key; buyers seen before
+    // the key was set get theirs when seen again.
+    const networkKey = await loadNetworkKey(trx, this.deps.cipher, workspaceId);
+    const networkId = networkKey ? networkIdentity(networkKey, platform, buyer.accountId.trim()) : null;
     await trx
       .insertInto('buyers')
       .values({
@@ -81,16 +86,19 @@ export class BuyerService {
         phone_index: phoneIndex,
         contact_key_id: sealed?.keyId ?? null,
         contact_ciphertext: sealed?.ciphertext ?? null,
+        network_id: networkId,
         created_at: nowIso(this.deps.clock),
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'identity_hmac']).doNothing())
       .execute();
     const row = await trx
       .selectFrom('buyers')
-      .select(['id', 'contact_ciphertext'])
+      .select(['id', 'contact_ciphertext', 'network_id'])
       .where('workspace_id', '=', workspaceId)
       .where('identity_hmac', '=', identity)
       .executeTakeFirstOrThrow();
+    if (networkId && row.network_id !== networkId)
+      await trx.updateTable('buyers').set({ network_id: networkId }).where('id', '=', row.id).execute();
     if (sealed && row.contact_ciphertext !== sealed.ciphertext)
       await trx
         .updateTable('buyers')

@@ -2,6 +2,7 @@ import type { ClaimEvent, ClaimStatus, IdGenerator } from '@proofdesk/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import { refreshBuyerRecord } from './buyer-record.js';
+import { enqueueFeedPublish } from './feed-publisher.service.js';
 
 /** One claim status change, as the outcome effects see it. */
 export interface ClaimStatusChange {
@@ -24,7 +25,6 @@ export async function onClaimStatusChanged(
   ids: IdGenerator,
   change: ClaimStatusChange,
 ): Promise<void> {
-  void ids;
   const claim = await trx
     .selectFrom('claims')
     .select(['buyer_id'])
@@ -32,4 +32,5 @@ export async function onClaimStatusChanged(
     .where('id', '=', change.claimId)
     .executeTakeFirst();
   if (claim?.buyer_id) await refreshBuyerRecord(trx, change.workspaceId, claim.buyer_id, change.at);
+  await enqueueFeedPublish(trx, ids, change);
 }

@@ -7,6 +7,9 @@ import { ClaimService } from './claim.service.js';
 import { CreditService } from './credit.service.js';
 import { TrustSettingsService } from './trust-settings.service.js';
 import { EvidenceService } from './evidence.service.js';
+import { feedBuyerSignals } from './feed-matching.js';
+import { FeedPublisherService } from './feed-publisher.service.js';
+import { FeedSubscriptionService } from './feed-subscription.service.js';
 import { AreaService } from './network-areas.service.js';
 import { NetworkService } from './network.service.js';
 import { OutletCoverageService } from './outlet-coverage.service.js';
@@ -91,6 +94,9 @@ export interface Services {
   /** Trust: buyer credit (with shared and feed signals, legal flags) and the workspace's trust settings. */
   readonly credit: CreditService;
   readonly trustSettings: TrustSettingsService;
+  /** Signed fraud feeds: this workspace's own feed and network key, and its subscriptions to other installations. */
+  readonly feedPublisher: FeedPublisherService;
+  readonly feedSubscriptions: FeedSubscriptionService;
 }
 
 /**
@@ -103,7 +109,9 @@ export function createServices(deps: ServiceDeps): Services {
   const buyers = new BuyerService(deps);
   const references = new ReferenceLibrary(deps.db, deps.blobs, deps.forensic, deps.logger, deps.limits);
   const reuse = new ReuseIndexService();
-  const credit = new CreditService(deps);
+  const credit = new CreditService(deps, { feedSignals: feedBuyerSignals });
+  const feedPublisher = new FeedPublisherService(deps);
+  const feedSubscriptions = new FeedSubscriptionService(deps);
   const assessment = new ClaimAssessmentService(deps, references, reuse, credit);
   const network = new NetworkService(deps);
   const serviceSettings = new ServiceSettingsService(deps);
@@ -137,7 +145,10 @@ export function createServices(deps: ServiceDeps): Services {
     evidence: new EvidenceService(deps),
     photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
-    jobHandlers: createJobHandlers(assessment, sla, notificationDelivery, complaintSla),
+    jobHandlers: createJobHandlers(assessment, sla, notificationDelivery, complaintSla, {
+      publisher: feedPublisher,
+      subscriptions: feedSubscriptions,
+    }),
     outlets: new OutletService(deps),
     coverage: new OutletCoverageService(deps),
     technicians: new TechnicianService(deps),
@@ -167,5 +178,7 @@ export function createServices(deps: ServiceDeps): Services {
     notificationSubscriptions: new NotificationSubscriptionService(deps),
     credit,
     trustSettings: new TrustSettingsService(deps),
+    feedPublisher,
+    feedSubscriptions,
   };
 }

@@ -141,7 +141,7 @@ describe('feed protocol', () => {
       { ...entry, seq: 1.5 },
       { ...entry, type: 'other' },
       { ...entry, at: 'yesterday' },
-      { ...entry, body: { ...entry!.body, pdqHashes: [] } },
+      { ...entry, body: { ...entry!.body, pdqHashes: 'a'.repeat(64) } },
       { ...entry, body: { ...entry!.body, pdqHashes: ['A'.repeat(64)] } },
       { ...entry, body: { ...entry!.body, pdqHashes: Array(33).fill(HASH_A) } },
       { ...entry, body: { ...entry!.body, amountFen: -1 } },

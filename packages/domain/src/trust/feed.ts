@@ -20,7 +20,7 @@ export const MAX_SIGNAL_HASHES = 32;
 /** A confirmed-fraud signal: the faked photos' PDQ hashes, the buyer's network identity, the amount and when. */
 export interface FraudSignalBody {
   readonly signalId: string;
-  /** 64 lowercase hex each (PDQ, 256 bits). */
+  /** 64 lowercase hex each (PDQ, 256 bits); 0..32 of them (none when the claim's photos could not be hashed). */
   readonly pdqHashes: readonly string[];
   /** HMAC-SHA256 (64 hex) of (platform, account id) under the network's shared key; null when the publisher has none. */
   readonly buyer: string | null;
@@ -141,7 +141,7 @@ function parseSignal(body: unknown): FraudSignalBody | null {
     return null;
   const { signalId, pdqHashes, buyer, amountFen, confirmedAt, reasonCode } = body;
   if (typeof signalId !== 'string' || !ID.test(signalId)) return null;
-  if (!Array.isArray(pdqHashes) || pdqHashes.length < 1 || pdqHashes.length > MAX_SIGNAL_HASHES) return null;
+  if (!Array.isArray(pdqHashes) || pdqHashes.length > MAX_SIGNAL_HASHES) return null;
   if (!pdqHashes.every((h) => typeof h === 'string' && HEX64.test(h))) return null;
   if (buyer !== null && (typeof buyer !== 'string' || !HEX64.test(buyer))) return null;
   if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen < 0) return null;

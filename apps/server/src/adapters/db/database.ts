@@ -24,6 +24,7 @@ import * as m0009 from './migrations/0009-warranty-plans.js';
 import * as m0010 from './migrations/0010-official-channels.js';
 import * as m0011 from './migrations/0011-notification-subscriptions.js';
 import * as m0012 from './migrations/0012-buyer-credit.js';
+import * as m0013 from './migrations/0013-trust-feeds.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -58,6 +59,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-warranty-plans': m0009,
   '0011-notification-subscriptions': m0011,
   '0012-buyer-credit': m0012,
+  '0013-trust-feeds': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -4,6 +4,7 @@ import type { OfficialTables } from './schema-official.js';
 import type { PlanTables } from './schema-plans.js';
 import type { NotifyTables } from './schema-notify.js';
 import type { ComplaintTables } from './schema-complaints.js';
+import type { FeedTables } from './schema-feeds.js';
 import type { TrustTables } from './schema-trust.js';
 
 /**
@@ -94,6 +95,8 @@ export interface BuyersTable {
   contact_key_id: string | null;
   /** AES-256-GCM sealed JSON of BuyerContact. */
   contact_ciphertext: string | null;
+  /** HMAC of (platform, account id) under the fraud network's shared key (migration 0013); null before it was set. */
+  network_id?: string | null;
   created_at: string;
 }
 
@@ -217,7 +220,15 @@ export interface PlatformHashesTable {
 }
 
 export interface Database
-  extends OfficialTables, NetworkTables, RepairTables, NotifyTables, ComplaintTables, PlanTables, TrustTables {
+  extends
+    OfficialTables,
+    NetworkTables,
+    RepairTables,
+    NotifyTables,
+    ComplaintTables,
+    PlanTables,
+    TrustTables,
+    FeedTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;

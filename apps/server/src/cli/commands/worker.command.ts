@@ -63,6 +63,8 @@ const JOB_KINDS = Object.keys({
   'sla.check': true,
   'notify.deliver': true,
   'complaint.sla_check': true,
+  'feed.publish': true,
+  'feed.pull': true,
 } satisfies Record<JobKind, true>) as JobKind[];
 
 function parseKinds(text: string | undefined): readonly JobKind[] | undefined {

@@ -8,6 +8,7 @@ import { catalogueRoutes } from './catalogue.routes.js';
 import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
 import { complaintRoutes } from './complaints.routes.js';
+import { feedRoutes } from './feeds.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { officialRoutes } from './official.routes.js';
@@ -40,6 +41,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...officialRoutes(deps),
     ...complaintRoutes(deps),
     ...notificationRoutes(deps),
+    ...feedRoutes(deps),
     ...trustRoutes(deps),
     ...testClockRoutes(deps),
   ];
