@@ -8599,6 +8599,982 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fraud feed’s public key and head
+         * @description Anyone holding the unguessable feed id may read it; subscribers pin the key out of band.
+         *
+         *     Access: `public`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            protocol: string;
+                            feedId: string;
+                            publicKey: string;
+                            fingerprint: string;
+                            head: components["schemas"]["FeedHead"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/{feedId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a fraud feed’s signed entries after a seq
+         * @description Access: `public`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    feedId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feedId: string;
+                            entries: components["schemas"]["FeedEntry"][];
+                            head: components["schemas"]["FeedHead"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This workspace’s fraud feed: publishing, key fingerprint, head; network key fingerprint
+         * @description Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-settings/publishing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn publishing of confirmed-fraud signals on or off
+         * @description The first time on creates the feed id and its Ed25519 key pair. Retractions go out even when off.
+         *
+         *     Access: `workspace.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-settings/network-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the key the network’s participants share for buyer identities
+         * @description Base64 of at least 32 bytes; sealed at rest, only its fingerprint is shown again.
+         *
+         *     Access: `workspace.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-settings/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This workspace’s own feed entries, with their claims
+         * @description Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                id: string;
+                                /** @enum {string} */
+                                type: "fraud_signal" | "retraction";
+                                /** @description ISO 8601 UTC time */
+                                at: string;
+                                /** @description fraud_signal: the signal; retraction: which signal it withdraws, and why */
+                                body: {
+                                    signalId: string;
+                                    pdqHashes: string[];
+                                    /** @description HMAC of (platform, account id) under the network key, or null */
+                                    buyer: string | null;
+                                    amountFen: number;
+                                    /** @description ISO 8601 UTC time */
+                                    confirmedAt: string;
+                                    reasonCode: string;
+                                } | {
+                                    signalId: string;
+                                    reason: string;
+                                };
+                                prevHash: string;
+                                /** @description SHA-256 of "proofdesk-feed/1\n" + canonical JSON of { feedId, seq, id, type, at, body, prevHash } */
+                                hash: string;
+                                /** @description Ed25519 over the same bytes, base64url */
+                                signature: string;
+                                claimId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscribed feeds with their status, last seq and last error
+         * @description Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FeedSubscription"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe to another installation’s feed, pinning its public key
+         * @description Access: `workspace.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description <origin>/api/v1/feeds/<feedId> */
+                        url: string;
+                        /** @description The publisher’s raw Ed25519 public key, base64url */
+                        publicKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One subscription
+         * @description Access: `workspace.admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe; its signals stop counting at once
+         * @description Access: `workspace.admin`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed-subscriptions/{id}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pull and verify the feed now
+         * @description Access: `workspace.admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buyers/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer’s credit: score, band, every factor with its reason, shared and feed signals, legal flags
+         * @description Access: `trust.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BuyerCredit"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/buyer-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit of a claim’s buyer, for the reviewer (null when the claim has no known buyer)
+         * @description Access: `trust.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            credit: components["schemas"]["BuyerCredit"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trust/flagged-buyers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Buyers whose confirmed-fraud amount is at or over minFen (default: any), largest first
+         * @description Access: `trust.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    minFen?: number;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FlaggedBuyer"][];
+                            nextCursor: string | null;
+                            minFen: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trust/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace’s trust settings: sharing opt-in and legal thresholds
+         * @description Access: `trust.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrustSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change the sharing opt-in and/or the legal thresholds (audited); an absent field keeps its value
+         * @description Access: `trust.admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Share buyer signals with other opted-in workspaces (reciprocal) */
+                        shareSignals?: boolean;
+                        thresholds?: components["schemas"]["LegalThresholds"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrustSettings"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9219,6 +10195,73 @@ export interface components {
                 rate: number | null;
             }[];
         };
+        FeedHead: {
+            seq: number;
+            hash: string;
+        };
+        FeedEntry: {
+            seq: number;
+            id: string;
+            /** @enum {string} */
+            type: "fraud_signal" | "retraction";
+            /** @description ISO 8601 UTC time */
+            at: string;
+            /** @description fraud_signal: the signal; retraction: which signal it withdraws, and why */
+            body: {
+                signalId: string;
+                pdqHashes: string[];
+                /** @description HMAC of (platform, account id) under the network key, or null */
+                buyer: string | null;
+                amountFen: number;
+                /** @description ISO 8601 UTC time */
+                confirmedAt: string;
+                reasonCode: string;
+            } | {
+                signalId: string;
+                reason: string;
+            };
+            prevHash: string;
+            /** @description SHA-256 of "proofdesk-feed/1\n" + canonical JSON of { feedId, seq, id, type, at, body, prevHash } */
+            hash: string;
+            /** @description Ed25519 over the same bytes, base64url */
+            signature: string;
+        };
+        FeedSettings: {
+            publishing: boolean;
+            feedId: string | null;
+            /** @description What subscribers pull: /api/v1/feeds/<feedId> */
+            feedPath: string | null;
+            /** @description Raw Ed25519 public key, base64url: give it to subscribers out of band */
+            publicKey: string | null;
+            fingerprint: string | null;
+            head: components["schemas"]["FeedHead"];
+            networkKey: {
+                set: boolean;
+                fingerprint: string | null;
+            };
+        };
+        FeedSubscription: {
+            id: string;
+            name: string;
+            url: string;
+            publicKey: string;
+            fingerprint: string;
+            /** @enum {string} */
+            status: "active" | "rejected" | "unreachable";
+            lastSeq: number;
+            lastPulledAt: string | null;
+            nextPullAt: string | null;
+            lastError: {
+                code: string;
+                text: components["schemas"]["Bilingual"];
+                /** @description ISO 8601 UTC time */
+                at: string;
+            } | null;
+            signals: number;
+            retracted: number;
+            /** @description ISO 8601 UTC time */
+            createdAt: string;
+        };
         Notification: {
             /** @description Also the delivery id receivers de-duplicate on */
             id: string;
@@ -9763,11 +10806,102 @@ export interface components {
             /** @description ISO 8601 UTC time */
             createdAt: string;
         };
+        LegalThresholds: {
+            /** @description Lower end of the administrative range (default 1) */
+            administrativeMinFen: number;
+            /** @description "数额较大": the province’s figure within ¥3,000–10,000 (default 300000) */
+            criminalMinFen: number;
+            /** @description "数额巨大" (default 3000000) */
+            largeMinFen: number;
+            /** @description "数额特别巨大" (default 50000000) */
+            hugeMinFen: number;
+        };
+        TrustSettings: {
+            shareSignals: boolean;
+            thresholds: components["schemas"]["LegalThresholds"];
+            updatedBy: string | null;
+            updatedAt: string | null;
+        };
+        LegalRule: {
+            text: components["schemas"]["Bilingual"];
+            source: components["schemas"]["Bilingual"];
+        };
+        LegalFlag: {
+            /** @enum {string} */
+            code: "administrative" | "criminal_large" | "criminal_huge" | "criminal_especially_huge";
+            /** @description Amount in fen (1/100 yuan) */
+            amountFen: number;
+            /** @description Amount in fen (1/100 yuan) */
+            thresholdFen: number;
+            /** @description What the flag suggests; never an accusation */
+            text: components["schemas"]["Bilingual"];
+            rules: components["schemas"]["LegalRule"][];
+        };
+        BuyerRecord: {
+            claimsFiled: number;
+            approved: number;
+            rejectedFraud: number;
+            rejectedOther: number;
+            withdrawn: number;
+            /** @description Amount in fen (1/100 yuan) */
+            amountClaimedFen: number;
+            /** @description Amount in fen (1/100 yuan) */
+            amountApprovedFen: number;
+            /** @description Amount in fen (1/100 yuan) */
+            fraudAmountFen: number;
+            fakePhotos: number;
+            updatedAt: string | null;
+        };
+        CreditFactor: {
+            /** @enum {string} */
+            code: "base" | "approved_claims" | "confirmed_fraud" | "fake_photos" | "rejected_other" | "withdrawn" | "many_claims" | "shared_fraud" | "shared_rejected" | "shared_approved" | "feed_signals";
+            points: number;
+            text: components["schemas"]["Bilingual"];
+        };
+        BuyerCredit: {
+            buyerId: string;
+            score: number;
+            /** @enum {string} */
+            band: "good" | "fair" | "watch" | "high_risk";
+            factors: components["schemas"]["CreditFactor"][];
+            record: components["schemas"]["BuyerRecord"];
+            /** @description Other opted-in shops’ counts; null while this workspace does not share */
+            shared: {
+                shops: number;
+                claimsFiled: number;
+                approved: number;
+                rejectedFraud: number;
+                rejectedOther: number;
+                lowestScore: number | null;
+            } | null;
+            feed: {
+                signals: number;
+                /** @description Amount in fen (1/100 yuan) */
+                amountFen: number;
+            };
+            legal: {
+                /** @description Amount in fen (1/100 yuan) */
+                fraudAmountFen: number;
+                flags: components["schemas"]["LegalFlag"][];
+            };
+        };
+        FlaggedBuyer: {
+            buyerId: string;
+            /** @description Amount in fen (1/100 yuan) */
+            fraudAmountFen: number;
+            rejectedFraud: number;
+            claimsFiled: number;
+            fakePhotos: number;
+            /** @description ISO 8601 UTC time */
+            updatedAt: string;
+            flags: components["schemas"]["LegalFlag"][];
+        };
         WorkspacePolicy: {
             autoApproveEnabled: boolean;
             autoApproveMaxAmountFen: number;
             autoApproveMaxPriorClaims: number;
             autoApproveBlockIfPriorRejection: boolean;
+            autoApproveMinCreditScore: number;
             merchantResponseHours: number;
             /** @enum {string} */
             onMerchantTimeout: "approve_if_clean" | "review";
