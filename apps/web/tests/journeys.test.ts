@@ -16,6 +16,7 @@ import { merchantJourney } from './journeys/merchant.journey.js';
 import { reviewerJourney } from './journeys/reviewer.journey.js';
 import { serviceSlaJourney } from './journeys/service-sla.journey.js';
 import { serviceJourney } from './journeys/service.journey.js';
+import { trustCreditJourney } from './journeys/trust-credit.journey.js';
 import { launchBrowser, type JourneyEnv } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 
@@ -48,6 +49,7 @@ describe('console journeys in Chromium', () => {
   serviceJourney(env);
   careVerifyJourney(env);
   careCoverageJourney(env);
+  trustCreditJourney(env);
   // Last: it moves the server's test clock forward.
   serviceSlaJourney(env);
   // After it: the complaint journey moves the test clock further.

@@ -23,6 +23,7 @@ const OfficialPage = lazy(() => import('../pages/care/official-page'));
 const ComplaintsPage = lazy(() => import('../pages/care/complaints-page'));
 const ComplaintPage = lazy(() => import('../pages/care/complaint-page'));
 const NotificationsPage = lazy(() => import('../pages/care/notifications-page'));
+const TrustPage = lazy(() => import('../pages/trust/trust-page'));
 
 function Loading() {
   const { t } = useI18n();
@@ -191,6 +192,14 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <NotificationsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/trust"
+          element={
+            <RequireUser>
+              <TrustPage />
             </RequireUser>
           }
         />

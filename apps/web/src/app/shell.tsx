@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   InboxOutlined,
   InsuranceOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
@@ -22,7 +23,7 @@ import { can, canService, useSession, worksOnClaims } from './session';
 
 /** The signed-in frame: brand and menu on the left (a drawer-like collapse on phones), user and language on top. */
 export function Shell({ children }: { readonly children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -47,6 +48,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
       ? [{ key: '/care/plans', icon: <InsuranceOutlined />, label: t('nav.carePlans') }]
       : []),
     { key: '/care/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
+    ...(can(user, 'decide')
+      ? [{ key: '/trust', icon: <LineChartOutlined />, label: pick({ zh: '买家信用', en: 'Buyer credit' }) }]
+      : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   return (

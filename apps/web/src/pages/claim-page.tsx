@@ -9,6 +9,7 @@ import { can, useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { BuyerHistory, ClaimTimeline, ProvenancePanel } from '../components/claim-facts';
 import { CompareSlider } from '../components/compare-slider';
+import { CreditPanel } from '../components/credit-panel';
 import { DecisionForm } from '../components/decision-form';
 import { evidenceMarks, OverlayToggles } from '../components/evidence-marks';
 import { FindingsCard } from '../components/finding-card';
@@ -228,6 +229,7 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
               )}
             </Card>
           )}
+          {can(user, 'decide') && <CreditPanel claimId={claim.id} version={claim.updatedAt} />}
           {mode === 'respond' && can(user, 'respond') && (
             <Card title={t('respond.title')}>
               <RespondPanel

@@ -107,8 +107,8 @@ describe('assessBuyerCredit', () => {
 
   it('names the fraud amount in the fraud factor in both languages', () => {
     const f = assessBuyerCredit(input({ rejectedFraud: 1, fraudAmountFen: 299_999 })).factors[1];
-    assert.match(f?.text.zh ?? '', /¥2999\.99/);
-    assert.match(f?.text.en ?? '', /¥2999\.99/);
+    assert.match(f?.text.zh ?? '', /¥2,999\.99/);
+    assert.match(f?.text.en ?? '', /¥2,999\.99/);
   });
 });
 

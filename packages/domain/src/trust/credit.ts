@@ -101,7 +101,8 @@ function points(code: keyof typeof RULES, count: number): number {
   return each < 0 ? Math.max(cap, raw) : Math.min(cap, raw);
 }
 
-const yuan = (fen: number): string => (fen / 100).toFixed(2);
+const yuan = (fen: number): string =>
+  (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The band a score falls in. */
 export function creditBand(score: number): CreditBand {
