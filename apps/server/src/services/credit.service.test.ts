@@ -4,6 +4,7 @@ import { DEFAULT_LEGAL_THRESHOLDS, DomainError, type Actor } from '@proofdesk/do
 import { createClaimsHarness, upload, type ClaimsHarness } from '../testing/claims-harness.js';
 import { TEST_DIALECTS } from '../testing/databases.js';
 import { fixtureBytes } from '../testing/forgeries.js';
+import * as m0012 from '../adapters/db/migrations/0012-buyer-credit.js';
 
 /**
  * Buyer credit on each dialect with the real services: the record follows every decision (fraud, reversal on appeal,
@@ -144,7 +145,7 @@ for (const dialect of TEST_DIALECTS) {
         outcome: 'rejected',
         reasonCode: 'evidence_forged',
       });
-      const mine = await claimInReview(h.agent, 'buyer-shared', 1_000, 0);
+      const mine = await claimInReview(h.agent, 'buyer-shared', 1_000, 1);
       const read = () => h.services.credit.buyerCredit(h.reviewer, mine.buyerId);
       assert.equal((await read()).shared, null);
       assert.equal((await read()).score, 70);
@@ -207,7 +208,7 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     it('answers not_found for another workspace and forbidden for buyers and agents', async () => {
-      const { claim, buyerId, buyer } = await claimInReview(h.agent, 'buyer-private', 1_500, 0);
+      const { claim, buyerId, buyer } = await claimInReview(h.agent, 'buyer-private', 1_500, 1);
       await assert.rejects(h.services.credit.buyerCredit(h.outsider, buyerId), code('not_found'));
       await assert.rejects(h.services.credit.claimBuyerCredit(h.outsider, claim.id), code('not_found'));
       await assert.rejects(h.services.credit.claimBuyerCredit(buyer, claim.id), code('forbidden'));
@@ -224,6 +225,35 @@ for (const dialect of TEST_DIALECTS) {
         code('invalid_input'),
       );
       assert.equal((await h.services.trustSettings.get(h.reviewer)).thresholds.criminalMinFen, 300_000);
+    });
+
+    it('backfills in migration 0012 exactly the records the hook keeps (run last: it re-creates the tables)', async () => {
+      const read = () =>
+        h.t.db.kysely
+          .selectFrom('buyer_records')
+          .select([
+            'workspace_id',
+            'buyer_id',
+            'claims_filed',
+            'approved',
+            'rejected_fraud',
+            'rejected_other',
+            'withdrawn',
+            'amount_claimed_fen',
+            'amount_approved_fen',
+            'fraud_amount_fen',
+            'fake_photos',
+          ])
+          .orderBy('workspace_id')
+          .orderBy('buyer_id')
+          .execute()
+          .then((rows) => rows.map((r) => Object.values(r).map(String).join('|')));
+      const kept = await read();
+      assert.ok(kept.length >= 8, `records of the earlier tests: ${kept.length}`);
+      const db = h.t.db.kysely as unknown as Parameters<typeof m0012.up>[0];
+      await m0012.down(db);
+      await m0012.up(db);
+      assert.deepEqual(await read(), kept);
     });
   });
 }

@@ -56,6 +56,7 @@ describe('summariseBuyerClaims', () => {
       claim({ status: 'final', decisionOutcome: 'rejected', decisionReasonCode: 'insufficient_evidence' }),
       claim({ status: 'withdrawn', amountFen: 700 }),
       claim({ status: 'in_review', amountFen: 300 }),
+      claim({ status: 'submitted', amountFen: 99_999 }),
     ]);
     assert.deepEqual(record, {
       claimsFiled: 7,

@@ -19,7 +19,9 @@ export interface BuyerClaimFacts {
  * `approved` counts every approval however it came (reviewer, partial, merchant accepted, automatic, window expired);
  * `rejectedFraud` the claims whose current decision confirms fraud ({@link isConfirmedFraud}); `rejectedOther` the
  * other rejections; `withdrawn` the claims the buyer withdrew. Claims still undecided count only in `claimsFiled` and
- * `amountClaimedFen`. `fraudAmountFen` is what the buyer asked for on confirmed-fraud claims (attempted or obtained);
+ * `amountClaimedFen`. A claim counts from its first status change (its first photo starts the analysis): one still
+ * `submitted` is left out, because claim creation is a batched hot path that does not run the outcome effects, and
+ * the record must read the same whether it was kept by those effects or rebuilt from the claims. `fraudAmountFen` is what the buyer asked for on confirmed-fraud claims (attempted or obtained);
  * `fakePhotos` the buyer's evidence photos on those claims.
  */
 export interface BuyerRecord {
@@ -53,6 +55,7 @@ export const EMPTY_BUYER_RECORD: BuyerRecord = {
 export function summariseBuyerClaims(claims: readonly BuyerClaimFacts[]): BuyerRecord {
   const r = { ...EMPTY_BUYER_RECORD };
   for (const c of claims) {
+    if (c.status === 'submitted') continue;
     r.claimsFiled += 1;
     r.amountClaimedFen += c.amountFen;
     if (c.status === 'withdrawn') {

@@ -63,7 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     left join (
       select claim_id, count(*) as photos from evidence where submitted_by = 'buyer' group by claim_id
     ) p on p.claim_id = c.id
-    where c.buyer_id is not null
+    where c.buyer_id is not null and c.status <> 'submitted'
     group by c.workspace_id, c.buyer_id
   `.execute(db);
 }
