@@ -17,6 +17,7 @@ import { reviewerJourney } from './journeys/reviewer.journey.js';
 import { serviceSlaJourney } from './journeys/service-sla.journey.js';
 import { serviceJourney } from './journeys/service.journey.js';
 import { trustCreditJourney } from './journeys/trust-credit.journey.js';
+import { trustFeedJourney } from './journeys/trust-feed.journey.js';
 import { launchBrowser, type JourneyEnv } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
 
@@ -50,6 +51,7 @@ describe('console journeys in Chromium', () => {
   careVerifyJourney(env);
   careCoverageJourney(env);
   trustCreditJourney(env);
+  trustFeedJourney(env);
   // Last: it moves the server's test clock forward.
   serviceSlaJourney(env);
   // After it: the complaint journey moves the test clock further.

@@ -23,6 +23,7 @@ const OfficialPage = lazy(() => import('../pages/care/official-page'));
 const ComplaintsPage = lazy(() => import('../pages/care/complaints-page'));
 const ComplaintPage = lazy(() => import('../pages/care/complaint-page'));
 const NotificationsPage = lazy(() => import('../pages/care/notifications-page'));
+const FeedsPage = lazy(() => import('../pages/feeds/feeds-page'));
 const TrustPage = lazy(() => import('../pages/trust/trust-page'));
 
 function Loading() {
@@ -200,6 +201,14 @@ export function AppRoutes() {
           element={
             <RequireUser>
               <TrustPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="/feeds"
+          element={
+            <RequireUser>
+              <FeedsPage />
             </RequireUser>
           }
         />

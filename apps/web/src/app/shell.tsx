@@ -11,6 +11,7 @@ import {
   LogoutOutlined,
   SafetyCertificateFilled,
   SettingOutlined,
+  ShareAltOutlined,
   ShopOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -50,6 +51,9 @@ export function Shell({ children }: { readonly children: ReactNode }) {
     { key: '/care/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
     ...(can(user, 'decide')
       ? [{ key: '/trust', icon: <LineChartOutlined />, label: pick({ zh: '买家信用', en: 'Buyer credit' }) }]
+      : []),
+    ...(can(user, 'admin')
+      ? [{ key: '/feeds', icon: <ShareAltOutlined />, label: pick({ zh: '欺诈信号源', en: 'Fraud feeds' }) }]
       : []),
     ...(can(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
