@@ -7,6 +7,7 @@ import { ClaimService } from './claim.service.js';
 import { CreditService } from './credit.service.js';
 import { TrustSettingsService } from './trust-settings.service.js';
 import { EvidenceService } from './evidence.service.js';
+import { EvidencePackageService } from './evidence-package.service.js';
 import { feedBuyerSignals } from './feed-matching.js';
 import { FeedPublisherService } from './feed-publisher.service.js';
 import { FeedSubscriptionService } from './feed-subscription.service.js';
@@ -54,6 +55,8 @@ export interface Services {
   readonly buyers: BuyerService;
   readonly claims: ClaimService;
   readonly evidence: EvidenceService;
+  /** Evidence packages (PDF, ZIP with originals and a manifest) for a platform appeal or a police report. */
+  readonly evidencePackages: EvidencePackageService;
   /** Checks photos outside any claim, in memory. */
   readonly photoCheck: PhotoCheckService;
   /** The analysis side, for tests and admin tools; the worker reaches it through `jobHandlers`. */
@@ -143,6 +146,7 @@ export function createServices(deps: ServiceDeps): Services {
     buyers,
     claims: new ClaimService(deps),
     evidence: new EvidenceService(deps),
+    evidencePackages: new EvidencePackageService(deps, credit),
     photoCheck: new PhotoCheckService(deps.forensic, deps.limits),
     assessment,
     jobHandlers: createJobHandlers(assessment, sla, notificationDelivery, complaintSla, {

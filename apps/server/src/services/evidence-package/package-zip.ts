@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import yazl from 'yazl';
+
+/** What a file of the package is. */
+export type PackageFileRole = 'pdf' | 'evidence' | 'counter_evidence' | 'reference' | 'report' | 'audit' | 'readme';
+
+/** One file to put in the ZIP; its bytes are read only when the writer reaches it. */
+export interface PackageEntry {
+  readonly path: string;
+  readonly role: PackageFileRole;
+  /** Already-compressed content (photos, the PDF) is stored, text deflated. */
+  readonly compress: boolean;
+  /** The evidence or reference photo id, for originals. */
+  readonly sourceId?: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+/** A file as the manifest lists it. */
+export interface ManifestFile {
+  readonly path: string;
+  readonly role: PackageFileRole;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly sourceId?: string;
+}
+
+/** `manifest.json`: every other file's path, size and SHA-256, and what the package is about. */
+export interface PackageManifest {
+  readonly format: 'proofdesk-evidence-package/1';
+  readonly claimId: string;
+  readonly workspaceId: string;
+  readonly generatedAt: string;
+  readonly lang: string;
+  readonly auditChain: {
+    readonly ok: boolean;
+    readonly checked: number;
+    readonly headSeq: number;
+    readonly headHash: string;
+  };
+  /** Originals that could not be read when the package was made (their blob is missing). */
+  readonly missing: readonly {
+    readonly role: PackageFileRole;
+    readonly id: string;
+    readonly sha256: string;
+    readonly filename: string;
+  }[];
+  readonly files: readonly ManifestFile[];
+}
+
+export const MANIFEST_PATH = 'manifest.json';
+export const SUMS_PATH = 'SHA256SUMS';
+
+/**
+ * Streams the package ZIP: the entries in order (each read, hashed and written before the next is read, so one
+ * original at a time is in memory), then `manifest.json` listing them with their SHA-256, then `SHA256SUMS` over
+ * every file including the manifest (`sha256sum -c SHA256SUMS` checks it). The hashes are of the bytes written.
+ * @param manifestHead the manifest's fields other than `files`
+ * @returns the ZIP as a stream; it errors if an entry cannot be read
+ */
+export function writePackageZip(
+  entries: readonly PackageEntry[],
+  manifestHead: Omit<PackageManifest, 'files'>,
+  mtime: Date,
+): Readable {
+  const zip = new yazl.ZipFile();
+  const files: ManifestFile[] = [];
+  const out = new PassThrough();
+  const lazy = (path: string, compress: boolean, produce: () => Promise<Uint8Array>) =>
+    zip.addReadStreamLazy(path, { compress, mtime, mode: 0o100644 }, (cb) => {
+      produce().then(
+        (bytes) => cb(null, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])),
+        (error: unknown) => {
+          out.destroy(error instanceof Error ? error : new Error(String(error)));
+          cb(error, Readable.from([]));
+        },
+      );
+    });
+  for (const entry of entries)
+    lazy(entry.path, entry.compress, async () => {
+      const bytes = await entry.bytes();
+      files.push({
+        path: entry.path,
+        role: entry.role,
+        bytes: bytes.byteLength,
+        sha256: sha256(bytes),
+        ...(entry.sourceId ? { sourceId: entry.sourceId } : {}),
+      });
+      return bytes;
+    });
+  let manifestText = '';
+  lazy(MANIFEST_PATH, true, () => {
+    const manifest: PackageManifest = { ...manifestHead, files };
+    manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+    return Promise.resolve(Buffer.from(manifestText, 'utf8'));
+  });
+  lazy(SUMS_PATH, true, () => {
+    const lines = [
+      ...files.map((f) => `${f.sha256}  ${f.path}`),
+      `${sha256(Buffer.from(manifestText))}  ${MANIFEST_PATH}`,
+    ];
+    return Promise.resolve(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+  });
+  zip.end();
+  (zip.outputStream as Readable).on('error', (e: Error) => out.destroy(e)).pipe(out);
+  return out;
+}
+
+/** Lower-case hex SHA-256. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A file name safe inside the ZIP and in `SHA256SUMS`: letters (any script), digits, `.`, `_` and `-` kept, the rest
+ * `_`, at most 80 characters, never empty or a dot name.
+ */
+export function safeName(name: string): string {
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+/, '')
+    .slice(-80);
+  return cleaned === '' ? 'file' : cleaned;
+}
