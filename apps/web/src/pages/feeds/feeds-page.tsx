@@ -34,9 +34,9 @@ const W = {
   title: { zh: '欺诈信号源', en: 'Fraud feeds' },
   intro: {
     zh: '与其他商家或平台交换经人工确认的欺诈信号（伪造照片的感知哈希、买家网络标识、金额）。每条记录都由发布方的 Ed25519 密钥签名并串成哈希链；订阅方固定发布方公钥，逐条验证。',
-    en: 'Exchange human-confirmed fraud signals (perceptual hashes of faked photos, buyer network identities, amounts) with other merchants or platforms. Every entry is signed with the publisher's Ed25519 key and hash-chained; subscribers pin the key and verify each entry.',
+    en: "Exchange human-confirmed fraud signals (perceptual hashes of faked photos, buyer network identities, amounts) with other merchants or platforms. Every entry is signed with the publisher's Ed25519 key and hash-chained; subscribers pin the key and verify each entry.",
   },
-  publish: { zh: '发布本店的信号源', en: 'Publish this shop's feed' },
+  publish: { zh: '发布本店的信号源', en: "Publish this shop's feed" },
   publishing: { zh: '发布确认的欺诈信号', en: 'Publish confirmed fraud signals' },
   publishHint: {
     zh: '关闭后不再发布新信号；已发布信号的撤回（申诉改判）仍会发布。',
@@ -61,7 +61,7 @@ const W = {
   subscriptions: { zh: '订阅的信号源', en: 'Subscribed feeds' },
   name: { zh: '名称', en: 'Name' },
   url: { zh: '信号源地址', en: 'Feed URL' },
-  key: { zh: '发布方公钥', en: 'Publisher's public key' },
+  key: { zh: '发布方公钥', en: "Publisher's public key" },
   subscribe: { zh: '订阅', en: 'Subscribe' },
   subscribed: { zh: '已订阅，正在拉取', en: 'Subscribed; pulling' },
   status: { zh: '状态', en: 'Status' },
