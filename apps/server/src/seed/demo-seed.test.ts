@@ -75,6 +75,17 @@ describe('demo seed', () => {
     assert.ok(codes.includes('reuse.seen_in_other_claim'), codes.join(', '));
   });
 
+  it('shows the buyer of the claim rejected as forged with a non-trivial credit and a legal flag', async () => {
+    const reviewer: Actor = { kind: 'user', userId: 'r', workspaceId: seeded.workspaceId, roles: ['reviewer'] };
+    const credit = await h.services.credit.claimBuyerCredit(reviewer, seeded.claimIds[3]!);
+    assert.ok(credit && credit.score < 40, `score ${credit?.score}`);
+    assert.equal(credit.band, 'high_risk');
+    assert.ok(credit.factors.some((f) => f.code === 'confirmed_fraud'));
+    assert.equal(credit.legal.flags[0]?.code, 'administrative');
+    const flagged = await h.services.credit.flaggedBuyers(reviewer);
+    assert.ok(flagged.items.some((b) => b.buyerId === credit.buyerId));
+  });
+
   it('keeps the audit chain verifiable', async () => {
     const results = await verifyAllChains(h.t.db);
     assert.ok(results.length > 0);
