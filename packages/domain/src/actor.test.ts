@@ -17,7 +17,7 @@ const MAY: Readonly<Record<Role, readonly Permission[]>> = {
     'network.read',
     'service.intake',
   ],
-  reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read'],
+  reviewer: ['workspace.read', 'catalogue.read', 'claim.read', 'claim.decide', 'audit.read', 'trust.read'],
   dispatcher: [
     'workspace.read',
     'catalogue.read',
