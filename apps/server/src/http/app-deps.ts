@@ -43,6 +43,7 @@ export interface AppServices extends Pick<
   | 'buyers'
   | 'claims'
   | 'evidence'
+  | 'evidencePackages'
   | 'photoCheck'
   | 'outlets'
   | 'coverage'

@@ -2837,6 +2837,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/claims/{id}/evidence-package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A claim's evidence package for a platform appeal or a police report (PDF or ZIP)
+         * @description The PDF (zh-CN by default, `lang=en` for English): case summary, order and delivery, every evidence photo with its SHA-256 and findings (pictured), provenance, the merchant side, the buyer history with legal flags, and the audit trail with its chain verification. The ZIP (streamed) adds the originals byte for byte, report.json, audit.json, manifest.json, SHA256SUMS and a README; `proofdesk package verify` or `sha256sum -c SHA256SUMS` re-checks it. Every export is audited (`claim.package_exported`). Staff only: a buyer link is refused.
+         *
+         *     Access: `claim.read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `pdf`: the report alone; `zip`: the report with the originals */
+                    format?: "pdf" | "zip";
+                    /** @description The PDF's language (the ZIP's README is in both) */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvidencePackageBytes"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/buyer/claim": {
         parameters: {
             query?: never;
@@ -10195,6 +10261,8 @@ export interface components {
                 rate: number | null;
             }[];
         };
+        /** Format: binary */
+        EvidencePackageBytes: string;
         FeedHead: {
             seq: number;
             hash: string;

@@ -8,6 +8,7 @@ import { catalogueRoutes } from './catalogue.routes.js';
 import { checkRoutes } from './check.routes.js';
 import { claimRoutes } from './claims.routes.js';
 import { complaintRoutes } from './complaints.routes.js';
+import { evidencePackageRoutes } from './evidence-package.routes.js';
 import { feedRoutes } from './feeds.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { notificationRoutes } from './notifications.routes.js';
@@ -31,6 +32,7 @@ export function apiRoutes(deps: AppDeps): ApiRoute[] {
     ...catalogueRoutes(deps),
     ...orderRoutes(deps),
     ...claimRoutes(deps),
+    ...evidencePackageRoutes(deps),
     ...buyerRoutes(deps),
     ...checkRoutes(deps),
     ...areaRoutes(deps),
