@@ -257,6 +257,34 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(!(await findingsOf(b, clean.claimId)).some((f) => f.code === 'reuse.seen_in_fraud_feed'));
     });
 
+    it('pulls periodically: each periodic pull schedules the next, and a stale or duplicated one is skipped', async () => {
+      const [sub] = await b.services.feedSubscriptions.list(b.actors.admin);
+      const firstDue = sub!.nextPullAt!;
+      assert.equal(Date.parse(firstDue) - Date.parse(sub!.lastPulledAt!), 15 * 60_000);
+      const queued = await b.t.db.kysely
+        .selectFrom('jobs')
+        .select(['payload_json', 'run_at'])
+        .where('kind', '=', 'feed.pull')
+        .where('status', '=', 'queued')
+        .execute();
+      assert.deepEqual(
+        queued.map((j) => [(JSON.parse(j.payload_json) as { scheduledAt: string }).scheduledAt, j.run_at]),
+        [[firstDue, firstDue]],
+      );
+      const pull = (scheduledAt: string | null) =>
+        b.services.jobHandlers['feed.pull'](
+          { kind: 'feed.pull', workspaceId: b.workspaceId, subscriptionId: sub!.id, scheduledAt },
+          { attempt: 1, jobId: 'test' },
+        );
+      assert.equal((await pull(new Date(Date.parse(firstDue) - 1).toISOString())).outcome, 'skipped');
+      b.clock.advance(15 * 60_000);
+      assert.equal(await b.runJobs(), 1);
+      const after = await b.services.feedSubscriptions.get(b.actors.admin, sub!.id);
+      assert.ok(after.nextPullAt! > firstDue);
+      assert.equal((await pull(firstDue)).outcome, 'skipped', 'a re-run of the pull that already ran');
+      assert.equal(after.status, 'active');
+    });
+
     it('a decision reversed on appeal on A propagates as a retraction; B drops the finding and the credit signal', async () => {
       const [entry] = await a.services.feedPublisher.ownEntries(a.actors.admin);
       const claimId = entry!.claimId;
