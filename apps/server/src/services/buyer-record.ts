@@ -6,7 +6,10 @@ import type { BuyerRecordsTable } from '../adapters/db/schema-trust.js';
 /**
  * Recomputes one buyer's record in a workspace from all of the buyer's claims, inside the caller's transaction, and
  * stores it (ADR 0016: recomputing is always right, even when an appeal reverses a decision; a buyer has few claims
- * and `claims_workspace_buyer` finds them).
+ * and `claims_workspace_buyer` finds them). Safe under concurrent changes of one buyer's claims: `applyClaimChange`
+ * appends the audit row before this runs, which locks the workspace's audit head until commit, so two changes in
+ * one workspace reach this point one after the other and the later one reads the earlier one's committed claim
+ * (PostgreSQL reads committed data per statement; SQLite has one writer). Tested with concurrent decisions.
  * @returns the record as stored
  */
 export async function refreshBuyerRecord(

@@ -227,6 +227,24 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await h.services.trustSettings.get(h.reviewer)).thresholds.criminalMinFen, 300_000);
     });
 
+    it('keeps both decisions when two claims of one buyer are decided at the same time (the audit head serialises them)', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const account = `buyer-race-${round}`;
+        const a = await claimInReview(h.agent, account, 1_000, 1);
+        const b = await claimInReview(h.agent, account, 2_000, 1);
+        await Promise.all([
+          h.services.claims.decide(h.reviewer, a.claim.id, { outcome: 'rejected', reasonCode: 'evidence_forged' }),
+          h.services.claims.decide(h.reviewer, b.claim.id, { outcome: 'approved', reasonCode: 'damage_verified' }),
+        ]);
+        const { record } = await h.services.credit.buyerCredit(h.reviewer, a.buyerId);
+        assert.deepEqual(
+          [record.claimsFiled, record.rejectedFraud, record.approved, record.fraudAmountFen],
+          [2, 1, 1, 1_000],
+          `round ${round}`,
+        );
+      }
+    });
+
     it('backfills in migration 0012 exactly the records the hook keeps (run last: it re-creates the tables)', async () => {
       const read = () =>
         h.t.db.kysely
