@@ -6,6 +6,7 @@ import { AREAS_USAGE, runAreas } from './commands/areas.command.js';
 import { AUDIT_USAGE, runAudit } from './commands/audit.command.js';
 import { CHECK_USAGE, runCheck } from './commands/check.command.js';
 import { HASH_USAGE, runHash } from './commands/hash.command.js';
+import { PACKAGE_USAGE, runPackage } from './commands/package.command.js';
 import { SERVE_USAGE, runServe } from './commands/serve.command.js';
 import { WORKER_USAGE, runWorker } from './commands/worker.command.js';
 import { seedDemoOnEmptyDatabase } from '../seed/demo-seed-hook.js';
@@ -19,6 +20,8 @@ ${HASH_USAGE}
 ${AREAS_USAGE}
 
 ${AUDIT_USAGE}
+
+${PACKAGE_USAGE}
 
 ${ADMIN_USAGE}
 
@@ -55,6 +58,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runAreas(args, { ...deps, stdin: process.stdin });
       case 'audit':
         return await runAudit(args, deps);
+      case 'package':
+        return await runPackage(args, deps);
       case 'admin':
         return await runAdmin(args, { ...deps, stdin: process.stdin });
       case 'serve':
