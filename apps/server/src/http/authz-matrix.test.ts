@@ -23,6 +23,7 @@ import {
 } from './routes/repair-matrix-fixtures.js';
 import { createPlanFixtures, PLAN_SAMPLES, type PlanFixtures } from './routes/plans.routes.fixtures.js';
 import { createNotifyFixtures, NOTIFY_SAMPLES, type NotifyFixtures } from './routes/notifications.routes.fixtures.js';
+import { createFeedFixtures, FEED_SAMPLES, type FeedFixtures } from './routes/feeds.routes.fixtures.js';
 import {
   COMPLAINT_NARROWED,
   COMPLAINT_SAMPLES,
@@ -58,6 +59,7 @@ interface Fixtures {
   /** A registered hotline (official-channel verification). */
   readonly officialChannelId: string;
   readonly complaints: ComplaintFixtures;
+  readonly feeds: FeedFixtures;
 }
 
 interface Sample {
@@ -198,6 +200,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   ...COMPLAINT_SAMPLES,
   ...PLAN_SAMPLES,
   ...NOTIFY_SAMPLES,
+  ...FEED_SAMPLES,
 };
 
 /** Routes over data shared by every workspace (China's divisions): another workspace reads the same, no 404. */
@@ -359,6 +362,7 @@ for (const dialect of TEST_DIALECTS) {
         plans: await createPlanFixtures(h),
         complaints: await createComplaintFixtures(h, repair),
         notify: await createNotifyFixtures(h),
+        feeds: await createFeedFixtures(h),
       };
       for (const role of ROLES) credentials[role] = h.as[role];
       credentials.api_key_agent = { authorization: `Bearer ${agentKey.key}` };
