@@ -2,7 +2,8 @@
  * Trust journey against the real server: a reviewer opens a claim in review, sees the buyer's credit beside it (a new
  * buyer: the base score), rejects the claim as evidence forged, and the panel shows the lower score with the
  * confirmed-fraud factor and the administrative-range flag; after an admin sets a lower criminal threshold, the
- * thresholds page lists the buyer as possibly reaching “relatively large”, with the rule texts and sources.
+ * thresholds page lists the buyer as possibly reaching “relatively large”, with the rule texts and sources. The admin
+ * opts in to sharing buyer signals on the settings tab (saved and audited).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -159,6 +160,25 @@ export function trustCreditJourney(env: JourneyEnv): void {
           .waitFor();
         await screenshot(page, 'trust-settings', lang);
         await context.close();
+
+        if (lang === 'zh') {
+          // The admin (whose console is in zh) opts in to sharing on the same tab; the change is saved and audited.
+          await admin.goto('/trust');
+          await admin.getByRole('tab', { name: '共享与门槛设置' }).click();
+          await admin.getByRole('switch', { name: '与本系统内其他店铺共享买家信号' }).click();
+          await admin.getByRole('button', { name: '保存' }).click();
+          await admin.getByText('已保存').waitFor();
+          const saved = await call<{ shareSignals: boolean; thresholds: { criminalMinFen: number } }>(
+            admin,
+            'GET',
+            '/trust/settings',
+          );
+          assert.equal(saved.shareSignals, true);
+          assert.equal(saved.thresholds.criminalMinFen, 100_000, 'the form kept the thresholds it showed');
+          const audit = await call<{ items: { action: string }[] }>(admin, 'GET', '/audit/events?limit=50');
+          assert.ok(audit.items.some((e) => e.action === 'trust.sharing_opted_in'));
+          await call(admin, 'PUT', '/trust/settings', { shareSignals: false });
+        }
       });
     }
   });
