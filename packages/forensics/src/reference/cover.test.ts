@@ -80,6 +80,9 @@ describe('findRegions: the shape of a region', () => {
       structure: new Float32Array(w * h),
       luma,
       chroma: new Float32Array(w * h),
+      stroke: new Float32Array(w * h),
+      sharpLuma: luma,
+      sharpChroma: new Float32Array(w * h),
       curves: [] as never,
     };
     const result = findRegions(maps, new Uint8Array(w * h).fill(1));

@@ -8,6 +8,7 @@ import type { AlignedPair } from './aligned-pair.js';
 import { correctColourResidual } from './colour-residual.js';
 import { applyToneCurve, fitToneCurve, type ToneCurve } from './photometric.js';
 import { binomialBlur, boxMean, halve, type Plane } from './plane.js';
+import { signedShiftTolerant, strokeMap } from './stroke-map.js';
 
 /** The component maps (0 outside the overlap) and the photometric fits used. */
 export interface DifferenceMaps {
@@ -19,6 +20,14 @@ export interface DifferenceMaps {
   readonly luma: Float32Array;
   /** |Δ(Cb, Cr)| after normalisation, shift-tolerant, 3×3 mean. */
   readonly chroma: Float32Array;
+  /** Thin strokes: signed ΔY along short segments, unblurred, relative to local contrast (`stroke-map.ts`). */
+  readonly stroke: Float32Array;
+  /**
+   * Per-cell differences without blur or 3×3 mean, shift-tolerant: |ΔY| and |Δ(Cb, Cr)|. They say which cells of a
+   * changed area changed themselves (the maps above spread a thin stroke over its neighbours).
+   */
+  readonly sharpLuma: Float32Array;
+  readonly sharpChroma: Float32Array;
   readonly curves: readonly [ToneCurve, ToneCurve, ToneCurve];
 }
 
@@ -73,7 +82,7 @@ const SHIFTS: readonly (readonly [number, number])[] = [-1, 0, 1].flatMap((dy) =
 );
 
 /**
- * Smallest |a − b| over b's cell and its eight neighbours, for one or two channels (Euclidean; a third is ignored), then a 3×3 mean:
+ * Smallest |a − b| over b's cell and its eight neighbours, for one or two channels (Euclidean; a third is ignored):
  * a residual misalignment of a cell along an edge does not read as a change.
  */
 function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Array): Float32Array {
@@ -101,7 +110,12 @@ function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Arra
     }
   }
   for (let i = 0; i < n; i++) best[i] = Number.isFinite(best[i]!) ? Math.sqrt(best[i]!) : 0;
-  return boxMean({ width: w, height: h, data: best }, 1).data;
+  return best;
+}
+
+/** A 3×3 mean of a map on the grid. */
+function mean3(map: Float32Array, width: number, height: number): Float32Array {
+  return boxMean({ width, height, data: map }, 1).data;
 }
 
 /** Normalises the reference photometrically and computes the three difference maps over the overlap. */
@@ -116,21 +130,26 @@ export function differenceMaps(pair: AlignedPair): DifferenceMaps {
   correctColourResidual(pair.reference, mapped, pair.claim, mask);
   // Luma of both sides blurred alike (σ ≈ 1 cell): the two resamplings (the claim's own, the grid's) differ in the
   // finest detail; painted strokes and blobs are coarser than that. Chroma is smooth already (and box-averaged below).
-  const ref = mapped.map((plane, c) => {
-    const full = filled(plane, pair.claim[c]!, mask);
-    return c === 0 ? binomialBlur(full) : full;
-  });
+  const filledLuma = filled(mapped[0]!, pair.claim[0], mask);
+  const ref = mapped.map((plane, c) => (c === 0 ? binomialBlur(filledLuma) : filled(plane, pair.claim[c]!, mask)));
   const claim = [binomialBlur(pair.claim[0]), pair.claim[1], pair.claim[2]];
   // SSIM at half the grid's resolution: a residual misalignment of a cell on a thin bright line would decorrelate
   // full-resolution windows; halved, it is half a cell.
   const structure = upsample(ssimDissimilarity(halve(claim[0]!), halve(ref[0]!)), pair.width, pair.height);
-  const luma = shiftTolerant([claim[0]!], [ref[0]!], mask);
-  const chroma = shiftTolerant([claim[1]!, claim[2]!], [ref[1]!, ref[2]!], mask);
+  const { width, height } = pair;
+  const luma = mean3(shiftTolerant([claim[0]!], [ref[0]!], mask), width, height);
+  const sharpChroma = shiftTolerant([claim[1]!, claim[2]!], [ref[1]!, ref[2]!], mask);
+  const chroma = mean3(sharpChroma, width, height);
+  // Thin strokes on the unblurred luma: the blur and the 3×3 mean above take a one-cell line below the floors.
+  const signedLuma = signedShiftTolerant(pair.claim[0], filledLuma, mask);
+  const stroke = strokeMap(pair.claim[0], filledLuma, mask, signedLuma);
+  const sharpLuma = signedLuma.map(Math.abs);
   for (let i = 0; i < mask.length; i++) {
     if (mask[i]) continue;
     structure[i] = 0;
     luma[i] = 0;
     chroma[i] = 0;
+    sharpChroma[i] = 0;
   }
-  return { width: pair.width, height: pair.height, structure, luma, chroma, curves };
+  return { width, height, structure, luma, chroma, stroke, sharpLuma, sharpChroma, curves };
 }

@@ -148,6 +148,7 @@ export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Fin
         structure: round(match.regions.thresholds.structure),
         luma: round(match.regions.thresholds.luma, 1),
         chroma: round(match.regions.thresholds.chroma, 1),
+        stroke: round(match.regions.thresholds.stroke, 1),
       },
       heatmapPng: differenceHeatmap(match.regions.score, match.pair.width, match.pair.height),
     },

@@ -197,17 +197,21 @@ describe('masks, padding, windows, regions', () => {
   it('turns a blob into one region and ignores a one-cell straight line and weak noise', () => {
     const w = 80;
     const h = 60;
+    const luma = Float32Array.from({ length: w * h }, (_, i) => {
+      const x = i % w;
+      const y = (i - x) / w;
+      if ((x - 50) ** 2 + (y - 20) ** 2 < 36) return 80;
+      return y === 45 && x > 5 && x < 70 ? 90 : (i * 13) % 5;
+    });
     const maps: DifferenceMaps = {
       width: w,
       height: h,
       structure: Float32Array.from({ length: w * h }, (_, i) => 0.02 + ((i * 37) % 7) / 100),
-      luma: Float32Array.from({ length: w * h }, (_, i) => {
-        const x = i % w;
-        const y = (i - x) / w;
-        if ((x - 50) ** 2 + (y - 20) ** 2 < 36) return 80;
-        return y === 45 && x > 5 && x < 70 ? 90 : (i * 13) % 5;
-      }),
+      luma,
       chroma: new Float32Array(w * h),
+      stroke: new Float32Array(w * h),
+      sharpLuma: luma,
+      sharpChroma: new Float32Array(w * h),
       curves: [] as never,
     };
     const { regions } = findRegions(maps, new Uint8Array(w * h).fill(1));

@@ -28,6 +28,8 @@ export interface RegionOptions {
   readonly structureFloor?: number;
   readonly lumaFloor?: number;
   readonly chromaFloor?: number;
+  /** Absolute floor of the stroke map's threshold (default {@link STROKE_FLOOR}); Infinity leaves strokes out. */
+  readonly strokeFloor?: number;
   /** Smallest region as a share of the overlap (default 0.0008) and in cells (default 12). */
   readonly minShare?: number;
   readonly minCells?: number;
@@ -40,6 +42,11 @@ export interface RegionOptions {
   readonly growTo?: number;
   /** How many cells the shape may grow by hysteresis at most (default 6). */
   readonly growSteps?: number;
+  /**
+   * A shape cell stays only where its own unblurred difference reaches this share of the luma or chroma threshold
+   * (default {@link TRIM_TO}); the blurred maps spread a thin stroke over the cells beside it. 0 keeps every cell.
+   */
+  readonly trimTo?: number;
 }
 
 /** The per-cell score (max of the three ratios to their thresholds), the regions, and the thresholds used. */
@@ -48,8 +55,19 @@ export interface RegionResult {
   readonly regions: readonly GridRegion[];
   /** 1 for the cells of the kept regions, grown by hysteresis ({@link RegionOptions.growTo}), inside the overlap. */
   readonly shape: Uint8Array;
-  readonly thresholds: { readonly structure: number; readonly luma: number; readonly chroma: number };
+  readonly thresholds: {
+    readonly structure: number;
+    readonly luma: number;
+    readonly chroma: number;
+    readonly stroke: number;
+  };
 }
+
+/** Floor of the stroke map's threshold: normalised luma levels along a segment (see `stroke-map.ts`). */
+export const STROKE_FLOOR = 6;
+
+/** Share of the luma and chroma thresholds a shape cell's own (sharp) difference must reach. */
+export const TRIM_TO = 0.5;
 
 /** At most this many samples go into a map's median and MAD (an even subsample of the overlap). */
 const MAX_SAMPLES = 5000;
@@ -131,6 +149,7 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
     structure: robustThreshold(maps.structure, overlap, k, options.structureFloor ?? 0.22),
     luma: robustThreshold(maps.luma, overlap, k, options.lumaFloor ?? 22),
     chroma: robustThreshold(maps.chroma, overlap, k, options.chromaFloor ?? 14),
+    stroke: robustThreshold(maps.stroke, overlap, k, options.strokeFloor ?? STROKE_FLOOR),
   };
   const n = overlap.length;
   const score = new Float32Array(n);
@@ -143,6 +162,7 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
       maps.structure[i]! / thresholds.structure,
       maps.luma[i]! / thresholds.luma,
       maps.chroma[i]! / thresholds.chroma,
+      maps.stroke[i]! / thresholds.stroke,
     );
     hot[i] = score[i]! >= 1 ? 1 : 0;
   }
@@ -158,6 +178,7 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
   const shape = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (label[i]! >= 0 && keep[label[i]!]) shape[i] = 1;
   growShape(shape, score, overlap, maps.width, maps.height, options.growTo ?? 0.5, options.growSteps ?? 6);
+  trimShape(shape, maps, thresholds, options.trimTo ?? TRIM_TO);
   return { score, regions, shape, thresholds };
 }
 
@@ -197,4 +218,28 @@ function growShape(
     }
     frontier = next;
   }
+}
+
+/**
+ * Keeps (in place) the shape's cells whose own unblurred difference reaches `share` of the luma, the chroma or the
+ * stroke threshold, then closes the result (a 3×3 closing, within the shape) so a blob's faint interior is not holed.
+ */
+function trimShape(
+  shape: Uint8Array,
+  maps: DifferenceMaps,
+  thresholds: RegionResult['thresholds'],
+  share: number,
+): void {
+  if (share <= 0) return;
+  const { width, height } = maps;
+  const lumaMin = share * thresholds.luma;
+  const chromaMin = share * thresholds.chroma;
+  const strokeMin = share * thresholds.stroke;
+  const kept = new Uint8Array(shape.length);
+  for (let i = 0; i < shape.length; i++) {
+    const own = maps.sharpLuma[i]! >= lumaMin || maps.sharpChroma[i]! >= chromaMin || maps.stroke[i]! >= strokeMin;
+    kept[i] = shape[i]! & +own;
+  }
+  const closed = erode(dilate(kept, width, height, 1), width, height, 1);
+  for (let i = 0; i < shape.length; i++) shape[i] = shape[i]! & closed[i]!;
 }

@@ -1,0 +1,122 @@
+/**
+ * A difference map for thin painted strokes (cracks, the rays and rings of shattered glass, a tear's gap): lines
+ * one or two grid cells wide that the blurred, box-averaged maps of `difference-map.ts` dilute below their floors.
+ *
+ * Per cell: the signed luma difference to the nearest-valued reference cell among it and its eight neighbours (a
+ * residual misalignment of one cell along an outline explains itself away), then the strongest mean of that signed
+ * difference along a short segment through the cell in one of eight directions (a stroke keeps its sign along its
+ * length; resampling noise does not), divided by 1 + the reference's local luma range / 10 (along an outline or in
+ * texture the two resamplings differ most; on the flat surfaces cracks are painted on they agree). Pure.
+ */
+import type { Plane } from './plane.js';
+
+/** Cells on each side of the centre along a segment (a segment is 2·2 + 1 = 5 cells long). */
+const SEGMENT_RADIUS = 2;
+/** Directions of the segments: the axes, the diagonals and the four in between. */
+const DIRECTIONS: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [0, 1],
+  [1, 1],
+  [1, -1],
+  [2, 1],
+  [1, 2],
+  [2, -1],
+  [1, -2],
+];
+/** Luma range (levels) of the reference's 3×3 neighbourhood that halves a stroke's score. */
+const RANGE_SCALE = 10;
+
+/** Per direction, the offsets (dx, dy) of the segment's cells. */
+const SEGMENTS: readonly (readonly (readonly [number, number])[])[] = DIRECTIONS.map(([ux, uy]) => {
+  const length = Math.hypot(ux, uy);
+  const cells: [number, number][] = [];
+  for (let t = -SEGMENT_RADIUS; t <= SEGMENT_RADIUS; t++) {
+    cells.push([Math.round((t * ux) / length), Math.round((t * uy) / length)]);
+  }
+  return cells;
+});
+
+/**
+ * The signed difference claim − reference with the smallest magnitude over the reference cell and its eight
+ * neighbours (cells outside `mask` are skipped; 0 where the cell itself is outside).
+ */
+export function signedShiftTolerant(claim: Plane, reference: Plane, mask: Uint8Array): Float32Array {
+  const { width: w, height: h } = claim;
+  const n = w * h;
+  const best = new Float32Array(n).fill(Infinity);
+  const signed = new Float32Array(n);
+  const a = claim.data;
+  const b = reference.data;
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      const offset = dy * w + dx;
+      for (let y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
+        const xEnd = Math.min(w, w - dx);
+        for (let x = Math.max(0, -dx), i = y * w + x; x < xEnd; x++, i++) {
+          if (!mask[i] || !mask[i + offset]) continue;
+          const d = a[i]! - b[i + offset]!;
+          const m = d < 0 ? -d : d;
+          if (m < best[i]!) {
+            best[i] = m;
+            signed[i] = d;
+          }
+        }
+      }
+    }
+  }
+  return signed;
+}
+
+/**
+ * The stroke map: 0 outside `mask`, else |strongest segment mean of the signed difference| / (1 + local range / 10).
+ * @param claim the claim's luma on the comparison grid, unblurred
+ * @param reference the reference's luma on the same grid, photometrically normalised, unblurred
+ * @param d their {@link signedShiftTolerant} difference, when already computed
+ */
+export function strokeMap(
+  claim: Plane,
+  reference: Plane,
+  mask: Uint8Array,
+  d = signedShiftTolerant(claim, reference, mask),
+): Float32Array {
+  const { width: w, height: h } = claim;
+  const out = new Float32Array(w * h);
+  const ref = reference.data;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (!mask[i]) continue;
+      const own = d[i]!;
+      let strongest = 0;
+      for (const segment of SEGMENTS) {
+        let sum = 0;
+        let count = 0;
+        for (const [dx, dy] of segment) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          const j = yy * w + xx;
+          if (!mask[j]) continue;
+          sum += d[j]!;
+          count++;
+        }
+        // The same sign as the cell's own difference, and no more than it: the cells beside a stroke, whose
+        // segments across it pick up a share of it, stay at their own (small) difference.
+        const mean = count > 0 ? (own < 0 ? -sum / count : sum / count) : 0;
+        if (mean > strongest) strongest = mean;
+      }
+      strongest = Math.min(strongest, Math.abs(own));
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+        for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+          const v = ref[yy * w + xx]!;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      out[i] = strongest / (1 + (hi - lo) / RANGE_SCALE);
+    }
+  }
+  return out;
+}
