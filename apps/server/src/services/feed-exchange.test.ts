@@ -343,6 +343,21 @@ for (const dialect of TEST_DIALECTS) {
       const full = await b.services.feedSubscriptions.get(b.actors.admin, honest.id);
       assert.equal(full.status, 'active');
       assert.equal(full.lastSeq, 3);
+      // The same signal through two subscriptions of the same publisher key counts once in credit.
+      const [direct] = await b.services.feedSubscriptions.list(b.actors.admin);
+      await b.services.feedSubscriptions.pullNow(b.actors.admin, direct!.id);
+      await b.runJobs();
+      assert.equal((await b.services.feedSubscriptions.get(b.actors.admin, direct!.id)).lastSeq, 3);
+      const order = await b.services.orders.createOrder(b.actors.agent, {
+        platform: 'taobao',
+        platformOrderId: 'B-3',
+        amountFen: 500,
+        buyer: { accountId: 'tb_faker_10' },
+      });
+      assert.deepEqual(await feedBuyerSignals.forBuyer(b.t.db.kysely, b.workspaceId, order.buyerId!), {
+        signals: 1,
+        amountFen: 129_00,
+      });
     });
 
     it('handles hostile remote answers: no answer, not JSON, an error status, an oversized body, a redirect', async () => {
