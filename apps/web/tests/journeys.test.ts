@@ -12,6 +12,7 @@ import { careCoverageJourney } from './journeys/care-coverage.journey.js';
 import { careComplaintJourney } from './journeys/care-complaint.journey.js';
 import { careVerifyJourney } from './journeys/care-verify.journey.js';
 import { checkJourney } from './journeys/check.journey.js';
+import { evidencePackageJourney } from './journeys/evidence-package.journey.js';
 import { merchantJourney } from './journeys/merchant.journey.js';
 import { reviewerJourney } from './journeys/reviewer.journey.js';
 import { serviceSlaJourney } from './journeys/service-sla.journey.js';
@@ -52,6 +53,7 @@ describe('console journeys in Chromium', () => {
   careCoverageJourney(env);
   trustCreditJourney(env);
   trustFeedJourney(env);
+  evidencePackageJourney(env);
   // Last: it moves the server's test clock forward.
   serviceSlaJourney(env);
   // After it: the complaint journey moves the test clock further.

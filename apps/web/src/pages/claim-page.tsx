@@ -11,6 +11,7 @@ import { BuyerHistory, ClaimTimeline, ProvenancePanel } from '../components/clai
 import { CompareSlider } from '../components/compare-slider';
 import { CreditPanel } from '../components/credit-panel';
 import { DecisionForm } from '../components/decision-form';
+import { EvidencePackageButton } from '../components/evidence-package-button';
 import { evidenceMarks, OverlayToggles } from '../components/evidence-marks';
 import { FindingsCard } from '../components/finding-card';
 import { PhotoViewer } from '../components/photo-viewer';
@@ -230,6 +231,7 @@ export default function ClaimPage({ mode }: { readonly mode: 'review' | 'respond
             </Card>
           )}
           {can(user, 'decide') && <CreditPanel claimId={claim.id} version={claim.updatedAt} />}
+          <EvidencePackageButton claimId={claim.id} />
           {mode === 'respond' && can(user, 'respond') && (
             <Card title={t('respond.title')}>
               <RespondPanel
