@@ -315,9 +315,23 @@ for (const dialect of TEST_DIALECTS) {
       });
     });
 
-    it('rejects tampered copies of the feed, accepting nothing after the break', async () => {
+    it('a signal arriving after a claim was analysed sends the undecided claim back to analysis and flags it', async () => {
+      const before = await b.services.claims.getClaim(b.actors.agent, bClaimId);
+      assert.equal(before.status, 'awaiting_merchant');
       const third = await fileClaim(a, 'tb_faker_10', await resaved(forged, 75), 'A-2');
       await rejectAsForged(a, third.claimId);
+      const [direct] = await b.services.feedSubscriptions.list(b.actors.admin);
+      await b.services.feedSubscriptions.pullNow(b.actors.admin, direct!.id);
+      await b.runJobs();
+      const finding = (await findingsOf(b, bClaimId)).find((f) => f.code === 'reuse.seen_in_fraud_feed');
+      assert.ok(finding, 'the re-check adds the finding');
+      const after = await b.services.claims.getClaim(b.actors.agent, bClaimId);
+      assert.equal(after.status, 'awaiting_merchant', 'back where it was');
+      assert.equal(after.flagged, true);
+      assert.equal(after.merchantDeadlineAt, before.merchantDeadlineAt);
+    });
+
+    it('rejects tampered copies of the feed, accepting nothing after the break', async () => {
       assert.equal((await a.services.feedPublisher.ownEntries(a.actors.admin)).length, 3);
       for (const [mode, expected] of Object.entries(TAMPERS)) {
         const sub = await b.services.feedSubscriptions.create(b.actors.admin, {
