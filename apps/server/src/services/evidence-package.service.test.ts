@@ -92,6 +92,9 @@ for (const dialect of TEST_DIALECTS) {
         'DY7712034598812',
         'evidence_forged',
         '审计链校验通过',
+        // The reviewer reads credit: the score, and the legal flag with its rule's source.
+        '信用分',
+        '治安管理处罚法',
         `第${pages}/${pages}页`,
       ])
         assert.ok(text.replace(/[ \t]+/g, '').includes(expected.replace(/ /g, '')), `PDF text lacks ${expected}`);
@@ -133,6 +136,9 @@ for (const dialect of TEST_DIALECTS) {
       ])
         assert.ok(text.includes(expected), `PDF text lacks ${expected}`);
       assert.ok(!text.includes('一、案件摘要'));
+      // An agent does not read credit: the buyer's section lists the claims instead.
+      assert.ok(!text.includes('Credit score'));
+      assert.ok(text.includes("The buyer's claims with this merchant"));
     });
 
     it('writes a ZIP whose SHA256SUMS and manifest verify, and a changed file fails verification by name', async () => {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { actorLabel, errors, type Actor } from '@proofdesk/domain';
+import { actorLabel, actorMay, errors, type Actor } from '@proofdesk/domain';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { Evidence } from '../adapters/db/evidence.repository.js';
 import { loadClaimRow, requireClaimAccess } from './claim-access.js';
@@ -88,7 +88,8 @@ export class EvidencePackageService {
 
   private async pdf(actor: Actor, facts: PackageFacts, lang: PackageLang, generatedAt: string): Promise<Buffer> {
     let credit: PackageBuyerCredit | null = null;
-    if (facts.claim.buyerId && this.credit)
+    // Credit is for staff who may read it (reviewers, admins); for an agent the section lists the buyer's claims.
+    if (facts.claim.buyerId && this.credit && actorMay(actor, 'trust.read'))
       try {
         credit = await this.credit.buyerCredit(actor, facts.claim.buyerId);
       } catch (error) {
