@@ -205,6 +205,7 @@ for (const dialect of TEST_DIALECTS) {
       const low = assessed.policyReasons.find((r) => r.code === 'buyer_low_credit');
       assert.ok(low, JSON.stringify(assessed.policyReasons));
       assert.match(low.text.en, /credit score 3\d is below/);
+      assert.ok(low.score !== undefined && low.score < 40, `score ${low.score}`);
     });
 
     it('answers not_found for another workspace and forbidden for buyers and agents', async () => {

@@ -10044,6 +10044,8 @@ export interface components {
             policyReasons: {
                 code: string;
                 text: components["schemas"]["Bilingual"];
+                /** @description The buyer’s credit score, on buyer_low_credit */
+                score?: number;
             }[];
             merchantDeadlineAt: string | null;
             merchantStatement: string | null;

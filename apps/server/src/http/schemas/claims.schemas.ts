@@ -123,7 +123,13 @@ export const claimSchema = z
     amountFen: z.int(),
     riskScore: z.number().nullable(),
     flagged: z.boolean(),
-    policyReasons: z.array(z.object({ code: z.string(), text: bilingualSchema })),
+    policyReasons: z.array(
+      z.object({
+        code: z.string(),
+        text: bilingualSchema,
+        score: z.int().optional().describe('The buyer’s credit score, on buyer_low_credit'),
+      }),
+    ),
     merchantDeadlineAt: isoTime.nullable(),
     merchantStatement: z.string().nullable(),
     decision: decisionSchema.nullable(),
