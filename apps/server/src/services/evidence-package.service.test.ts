@@ -106,6 +106,19 @@ for (const dialect of TEST_DIALECTS) {
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       assert.match(fonts, /NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
       assert.match(fonts, /NotoSansSC-Bold/);
+      // Rendered as a reader sees it: some page shows the edited region outlined in the package's red (#f53f3f).
+      execFileSync('pdftoppm', ['-r', '60', '-png', file, join(dir, 'page')]);
+      const redPixels = await Promise.all(
+        Array.from({ length: pages }, async (_, i) => {
+          const png = join(dir, `page-${i + 1}.png`);
+          const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+          let red = 0;
+          for (let p = 0; p < info.width * info.height * 3; p += 3)
+            if (data[p]! > 200 && data[p + 1]! < 110 && data[p + 2]! < 110) red += 1;
+          return red;
+        }),
+      );
+      assert.ok(Math.max(...redPixels) > 100, `red outline pixels per page: ${redPixels.join(', ')}`);
       const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').length - 3;
       assert.ok(images >= 4, `${images} images`);
       const audit = await h.t.db.kysely
