@@ -119,7 +119,7 @@ export function safeName(name: string): string {
   const cleaned = name
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^[._]+/, '')
-    .slice(-80);
+    .slice(-80)
+    .replace(/^[._]+/, '');
   return cleaned === '' ? 'file' : cleaned;
 }
