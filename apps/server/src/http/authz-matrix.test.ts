@@ -118,6 +118,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'POST /buyers/:id/contact/reveal': (f) => ({ params: { id: f.buyerId } }),
   'GET /buyers/:id/credit': (f) => ({ params: { id: f.buyerId } }),
   'GET /claims/:id/buyer-credit': (f) => ({ params: { id: f.claimId } }),
+  'GET /claims/:id/evidence-package': (f) => ({ params: { id: f.claimId }, query: { format: 'zip' } }),
   'GET /trust/flagged-buyers': () => ({}),
   'GET /trust/settings': () => ({}),
   'PUT /trust/settings': () => ({ body: { shareSignals: false } }),
