@@ -20,6 +20,7 @@ function Themed() {
           colorPrimary: '#1d39c4',
           borderRadius: 8,
           fontFamily:
+            (lang === 'en' ? "'PD Latin Quotes', " : '') +
             "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
         },
         components: { Layout: { headerBg: '#ffffff', siderBg: '#0f1c4d' }, Menu: { darkItemBg: '#0f1c4d' } },
