@@ -23,17 +23,21 @@ const DIRECTIONS: readonly (readonly [number, number])[] = [
   [2, -1],
   [1, -2],
 ];
+/** Cells whose own difference is under this many levels skip the segments (see {@link strokeMap}). */
+const SKIP_BELOW = 2;
 /** Luma range (levels) of the reference's 3×3 neighbourhood that halves a stroke's score. */
 const RANGE_SCALE = 10;
 
-/** Per direction, the offsets (dx, dy) of the segment's cells. */
-const SEGMENTS: readonly (readonly (readonly [number, number])[])[] = DIRECTIONS.map(([ux, uy]) => {
+/** The segments' cell offsets, direction after direction: SEGMENT_DX[k·SEGMENT_CELLS + t], SEGMENT_DY likewise. */
+const SEGMENT_CELLS = 2 * SEGMENT_RADIUS + 1;
+const SEGMENT_DX = new Int32Array(DIRECTIONS.length * SEGMENT_CELLS);
+const SEGMENT_DY = new Int32Array(DIRECTIONS.length * SEGMENT_CELLS);
+DIRECTIONS.forEach(([ux, uy], k) => {
   const length = Math.hypot(ux, uy);
-  const cells: [number, number][] = [];
   for (let t = -SEGMENT_RADIUS; t <= SEGMENT_RADIUS; t++) {
-    cells.push([Math.round((t * ux) / length), Math.round((t * uy) / length)]);
+    SEGMENT_DX[k * SEGMENT_CELLS + t + SEGMENT_RADIUS] = Math.round((t * ux) / length);
+    SEGMENT_DY[k * SEGMENT_CELLS + t + SEGMENT_RADIUS] = Math.round((t * uy) / length);
   }
-  return cells;
 });
 
 /**
@@ -87,13 +91,29 @@ export function strokeMap(
       const i = y * w + x;
       if (!mask[i]) continue;
       const own = d[i]!;
+      const ownAbs = own < 0 ? -own : own;
+      // The result never exceeds the cell's own difference: below SKIP_BELOW that difference is taken as is (an
+      // upper bound far under any threshold), which spares the segments and the range on most cells.
+      if (ownAbs < SKIP_BELOW) {
+        out[i] = ownAbs;
+        continue;
+      }
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+        for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+          const v = ref[yy * w + xx]!;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
       let strongest = 0;
-      for (const segment of SEGMENTS) {
+      for (let k = 0; k < DIRECTIONS.length; k++) {
         let sum = 0;
         let count = 0;
-        for (const [dx, dy] of segment) {
-          const xx = x + dx;
-          const yy = y + dy;
+        for (let t = k * SEGMENT_CELLS, end = t + SEGMENT_CELLS; t < end; t++) {
+          const xx = x + SEGMENT_DX[t]!;
+          const yy = y + SEGMENT_DY[t]!;
           if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
           const j = yy * w + xx;
           if (!mask[j]) continue;
@@ -105,17 +125,7 @@ export function strokeMap(
         const mean = count > 0 ? (own < 0 ? -sum / count : sum / count) : 0;
         if (mean > strongest) strongest = mean;
       }
-      strongest = Math.min(strongest, Math.abs(own));
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
-        for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
-          const v = ref[yy * w + xx]!;
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
-        }
-      }
-      out[i] = strongest / (1 + (hi - lo) / RANGE_SCALE);
+      out[i] = Math.min(strongest, ownAbs) / (1 + (hi - lo) / RANGE_SCALE);
     }
   }
   return out;
