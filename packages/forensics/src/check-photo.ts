@@ -4,6 +4,7 @@ import { makeFinding } from './finding.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
 import { DecodeError, type C2paSummary, type ForensicPorts, type ImageHeader } from './ports.js';
 import type { PreparedReference } from './reference/prepared-reference.js';
+import { CLAIM_MAX_SIDE } from './reference/working-image.js';
 import type { Finding, PhotoFacts, PhotoReport } from './report.js';
 import { SIGNALS } from './signals/index.js';
 import { PREVIEW_MAX_SIDE, type Signal, type SignalContext } from './signals/signal.js';
@@ -189,6 +190,12 @@ export async function checkPhoto(
   const previewStarted = now();
   const previewDecode = ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels });
   previewDecode.catch(() => undefined);
+  // The reference matcher's own decode, on the decoder's threads too (see docs/adr/0008-reference-matching.md, "Cost").
+  const claimDecode =
+    options.references?.length && signals.some((s) => s.name === 'reference')
+      ? ports.decoder.decode(bytes, format, { maxSide: CLAIM_MAX_SIDE, maxPixels: limits.maxPixels })
+      : undefined;
+  claimDecode?.catch(() => undefined);
   const working = signals.some((s) => s.workingImage)
     ? await timed('working', () =>
         beginWorkingImage({
@@ -228,6 +235,7 @@ export async function checkPhoto(
     ...(c2pa ? { c2pa } : {}),
     ...(options.deliveredAt ? { deliveredAt: options.deliveredAt } : {}),
     ...(options.references?.length ? { references: options.references } : {}),
+    ...(claimDecode ? { claimDecode } : {}),
   };
 
   if (working) adoptWorkingImage(ctx, working);

@@ -226,6 +226,44 @@ describe('reference matching: real files through the whole pipeline', () => {
     assert.equal((report.facts.tamper as { working?: string } | undefined)?.working, 'coefficients');
   });
 
+  it('starts the matcher decode with the preview, before any signal runs, and only when a signal matches', async () => {
+    const bytes = await V.encode(
+      await V.applySteps(await V.decodeRgb(readFileSync(fixturePath('listing', 'tote-bag-black.jpg'))), [V.scale(0.8)]),
+      'jpeg',
+    );
+    const events: string[] = [];
+    const decoder = ports.decoder;
+    const recording = {
+      ...ports,
+      decoder: {
+        probe: decoder.probe.bind(decoder),
+        encodeJpeg: decoder.encodeJpeg!.bind(decoder),
+        decode: (
+          input: Uint8Array,
+          format: Parameters<typeof decoder.decode>[1],
+          options: { maxSide: number; maxPixels: number },
+        ) => {
+          if (input === bytes) events.push(`decode ${options.maxSide}`);
+          return decoder.decode(input, format, options);
+        },
+      },
+    };
+    const marker = {
+      name: 'marker',
+      run: () => {
+        events.push('signals');
+        return { findings: [] };
+      },
+    };
+    const input = { file: 'tote.jpg', bytes, sha256: sha256(bytes) };
+    const report = await checkPhoto(input, recording, { references, signals: [marker, ...REFERENCE_SIGNALS] });
+    assert.equal(finding(report, 'reference.derived_from_listing')?.ref?.file, 'tote-bag-black.jpg');
+    assert.deepEqual(events, ['decode 256', 'decode 640', 'signals']);
+    events.length = 0;
+    await checkPhoto(input, recording, { references, signals: [marker] });
+    assert.deepEqual(events, ['decode 256', 'signals']);
+  });
+
   it('reports the transform, the frame share and a heat map, regions inside the photo', async () => {
     const { report } = await derivedCase('jacket-green.jpg', [V.mirror(), V.rotate(6), V.scale(0.5)], 'stain');
     const facts = finding(report, 'reference.derived_from_listing')!.facts as {

@@ -24,6 +24,11 @@ export interface SignalContext {
   readonly deliveredAt?: Date;
   /** The merchant's prepared reference photos (listing, packing) to match the photo against, if any. */
   readonly references?: readonly PreparedReference[];
+  /**
+   * With references: the matcher's decode of the photo (≤ `CLAIM_MAX_SIDE` px, RGB, orientation applied), started
+   * with the preview so it runs on the decoder's threads while the working image is read here.
+   */
+  readonly claimDecode?: Promise<DecodedImage>;
   /** For signals that must decode something else (e.g. the EXIF thumbnail). */
   readonly decoder: ImageDecoder;
   readonly maxPixels: number;
