@@ -223,7 +223,9 @@ export function IntakeDrawer({
   const fault = Form.useWatch('faultCategory', form);
 
   useEffect(() => {
-    if (open && !settings) void loadSettings().then(setSettings, () => undefined);
+    // A failed load is shown (without the settings there is no product line, so no availability to pick from).
+    if (open && !settings)
+      void loadSettings().then(setSettings, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [open, settings]);
   useEffect(() => {
     // The first product line is the default (most brands have one).
