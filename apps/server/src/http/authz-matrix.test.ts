@@ -119,6 +119,7 @@ const SAMPLES: Readonly<Record<string, (f: Fixtures) => Sample>> = {
   'GET /buyers/:id/credit': (f) => ({ params: { id: f.buyerId } }),
   'GET /claims/:id/buyer-credit': (f) => ({ params: { id: f.claimId } }),
   'GET /claims/:id/evidence-package': (f) => ({ params: { id: f.claimId }, query: { format: 'zip' } }),
+  'GET /workspace/package-signing-key': () => ({}),
   'GET /trust/flagged-buyers': () => ({}),
   'GET /trust/settings': () => ({}),
   'PUT /trust/settings': () => ({ body: { shareSignals: false } }),

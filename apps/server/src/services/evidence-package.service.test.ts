@@ -4,9 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import { DomainError, type Actor } from '@proofdesk/domain';
 import sharp from 'sharp';
 import yazl from 'yazl';
+import { AesGcmContactCipher } from '../adapters/crypto/aes-gcm.contact-cipher.js';
+import { loadFeedPrivateKey } from '../adapters/crypto/ed25519.feed-keys.js';
 import { createTestApp, type TestApp } from '../http/test-app.js';
 import { TEST_DIALECTS } from '../testing/databases.js';
 import { REPO_ROOT } from '../testing/paths.js';
@@ -127,10 +130,19 @@ for (const dialect of TEST_DIALECTS) {
         .where('subject_id', '=', seeded.claimId)
         .where('action', '=', 'claim.package_exported')
         .execute();
+      // The first export made the workspace's signing key; its fingerprint is on the cover and in the audit row.
+      const key = await h.services.evidencePackages.signingKey(h.actors.agent);
+      assert.equal(pkg.signingKeyFingerprint, key.fingerprint);
       assert.deepEqual(
         audit.map((a) => [a.actor, JSON.parse(a.data_json) as unknown]),
-        [[`user:${(h.actors.reviewer as { userId: string }).userId}`, { format: 'pdf', lang: 'zh' }]],
+        [
+          [
+            `user:${(h.actors.reviewer as { userId: string }).userId}`,
+            { format: 'pdf', lang: 'zh', signingKeyFingerprint: key.fingerprint, keyCreated: true },
+          ],
+        ],
       );
+      assert.ok(text.replace(/\s+/g, '').includes(`签名公钥指纹${key.fingerprint}`), 'no fingerprint on the cover');
       // The package's audit trail includes its own export, and the chain still verifies.
       assert.ok(text.replace(/\s+/g, '').includes('claim.package_exported'));
       process.stdout.write(`# zh PDF: ${pages} pages, ${bytes.length} bytes, ${Date.now() - started} ms\n`);
@@ -197,7 +209,34 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(manifest.files.find((f) => f.path === original)?.sha256, buyerPhoto.sha256);
       const audit = JSON.parse(readFileSync(join(out, 'audit.json'), 'utf8')) as { events: { action: string }[] };
       assert.ok(audit.events.some((e) => e.action === 'claim.decided' || e.action === 'claim.status_changed'));
-      assert.deepEqual(await verifyPackageZip(file), { ok: true, claimId: seeded.claimId, files: names.length });
+      const key = await h.services.evidencePackages.signingKey(h.actors.admin);
+      assert.deepEqual(await verifyPackageZip(file, { fingerprint: key.fingerprint }), {
+        ok: true,
+        claimId: seeded.claimId,
+        files: names.length,
+        signedBy: { fingerprint: key.fingerprint, publicKey: key.publicKey, pinned: true },
+      });
+      // The signature checks without Proofdesk, with OpenSSL and the PEM the package carries (as README.txt says).
+      const keyFile = JSON.parse(readFileSync(join(out, 'signing-key.json'), 'utf8')) as { publicKeyPem: string };
+      assert.equal(keyFile.publicKeyPem, key.publicKeyPem);
+      writeFileSync(join(out, 'key.pem'), keyFile.publicKeyPem);
+      writeFileSync(join(out, 'sig.bin'), Buffer.from(readFileSync(join(out, 'manifest.sig'), 'ascii'), 'base64'));
+      const openssl = (manifest: string) =>
+        execFileSync(
+          'openssl',
+          ['pkeyutl', '-verify', '-pubin', '-inkey', 'key.pem', '-rawin', '-in', manifest, '-sigfile', 'sig.bin'],
+          { cwd: out, encoding: 'utf8' },
+        );
+      assert.match(openssl('manifest.json'), /Signature Verified Successfully/);
+      writeFileSync(
+        join(out, 'edited.json'),
+        readFileSync(join(out, 'manifest.json'), 'utf8').replace('"ok": true', '"ok": false'),
+      );
+      assert.throws(
+        () => openssl('edited.json'),
+        (e: { stdout?: string }) => /Signature Verification Failure/.test(String(e.stdout)),
+      );
+      assert.ok(readFileSync(join(out, 'README.txt'), 'utf8').includes(key.fingerprint));
 
       const tampered = join(dir, 'tampered.zip');
       await rezip(dir, file, tampered, (path, bytes) => {
@@ -297,6 +336,55 @@ for (const dialect of TEST_DIALECTS) {
         manifest.missing.map((m) => m.id),
         [lost.id],
       );
+    });
+
+    it('signs with one key per workspace: stable across exports, sealed at rest, another workspace has its own', async () => {
+      const first = await h.services.evidencePackages.export(h.actors.agent, seeded.claimId, 'pdf', 'en');
+      const second = await h.services.evidencePackages.export(h.actors.reviewer, seeded.claimId, 'zip', 'zh');
+      await bytesOf(second);
+      const key = await h.services.evidencePackages.signingKey(h.actors.reviewer);
+      assert.equal(first.signingKeyFingerprint, key.fingerprint);
+      assert.equal(second.signingKeyFingerprint, key.fingerprint);
+      assert.equal((await h.services.evidencePackages.signingKey(h.actors.agent)).createdAt, key.createdAt);
+      const rows = await h.t.db.kysely.selectFrom('package_signing_keys').selectAll().execute();
+      const own = rows.filter((r) => r.workspace_id === h.workspaceId);
+      assert.equal(own.length, 1);
+      // Sealed: the stored text holds no PKCS#8 Ed25519 key in any encoding (every such key starts with the same
+      // 16-byte header), does not load as a key, and does not open with another contact key.
+      const stored = own[0]!.private_key_ciphertext;
+      const header = Buffer.from('302e020100300506032b657004220420', 'hex');
+      for (const text of [
+        stored,
+        Buffer.from(stored, 'base64').toString('latin1'),
+        Buffer.from(stored, 'base64url').toString('latin1'),
+      ])
+        for (const form of [header.toString('base64').slice(0, 20), header.toString('hex'), header.toString('latin1')])
+          assert.ok(!text.includes(form), 'private key stored in the clear');
+      assert.throws(() => loadFeedPrivateKey(stored));
+      const stranger = new AesGcmContactCipher({
+        currentKeyId: own[0]!.private_key_id,
+        keys: { [own[0]!.private_key_id]: randomBytes(32) },
+      });
+      assert.throws(() => stranger.open(own[0]!.private_key_id, stored));
+      assert.equal(own[0]!.fingerprint, key.fingerprint);
+
+      // Another workspace: its own key, made on its first use, never this one.
+      const other = await h.services.evidencePackages.signingKey(h.actors.outsider);
+      assert.notEqual(other.fingerprint, key.fingerprint);
+      assert.notEqual(other.publicKey, key.publicKey);
+      const made = await h.t.db.kysely
+        .selectFrom('audit_events')
+        .select(['workspace_id', 'data_json'])
+        .where('action', '=', 'workspace.package_key_created')
+        .execute();
+      assert.deepEqual(
+        made.map((m) => JSON.parse(m.data_json) as unknown),
+        [{ fingerprint: other.fingerprint }],
+        'only the key made by a look-up (not by an export) has its own row',
+      );
+      const buyer: Actor = { kind: 'buyer', claimId: seeded.claimId, workspaceId: h.workspaceId };
+      await assert.rejects(h.services.evidencePackages.signingKey(buyer), isDomain('forbidden'));
+      await assert.rejects(h.services.evidencePackages.signingKey(h.actors.technician), isDomain('forbidden'));
     });
 
     it("refuses the buyer, answers not_found for another workspace's claim, and checks format and language", async () => {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { actorLabel, actorMay, errors, type Actor } from '@proofdesk/domain';
+import { actorLabel, actorMay, errors, requirePermission, type Actor } from '@proofdesk/domain';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { Evidence } from '../adapters/db/evidence.repository.js';
 import { loadClaimRow, requireClaimAccess } from './claim-access.js';
@@ -8,11 +8,16 @@ import { readBlob, renderFigures } from './evidence-package/package-figures.js';
 import { renderPackagePdf } from './evidence-package/package-pdf.js';
 import type { PackageBuyerCredit } from './evidence-package/package-pdf-sections.js';
 import { packageReadme } from './evidence-package/package-readme.js';
+import {
+  ensurePackageSigningKey,
+  type PackageSigner,
+  type PackageSigningKeyView,
+} from './evidence-package/package-signing.js';
 import type { PackageLang } from './evidence-package/package-text.js';
 import { safeName, writePackageZip, type PackageEntry, type PackageManifest } from './evidence-package/package-zip.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
 
-export type { PackageBuyerCredit, PackageLang };
+export type { PackageBuyerCredit, PackageLang, PackageSigningKeyView };
 export const PACKAGE_FORMATS = ['pdf', 'zip'] as const;
 export type PackageFormat = (typeof PACKAGE_FORMATS)[number];
 export const PACKAGE_LANGS = ['zh', 'en'] as const;
@@ -27,6 +32,8 @@ export interface EvidencePackage {
   readonly filename: string;
   readonly contentType: 'application/pdf' | 'application/zip';
   readonly body: Buffer | Readable;
+  /** Fingerprint of the workspace key that signed the ZIP's manifest (also on the PDF's cover). */
+  readonly signingKeyFingerprint: string;
 }
 
 /**
@@ -56,10 +63,12 @@ export class EvidencePackageService {
       throw errors.invalidInput('format', { zh: '须为 pdf 或 zip', en: 'must be pdf or zip' });
     if (!(PACKAGE_LANGS as readonly string[]).includes(lang))
       throw errors.invalidInput('lang', { zh: '须为 zh 或 en', en: 'must be zh or en' });
-    const { db, ids, clock } = this.deps;
+    const { db, ids, clock, cipher } = this.deps;
     const generatedAt = nowIso(clock);
-    await db.kysely.transaction().execute(async (trx) => {
+    const signer = await db.kysely.transaction().execute(async (trx) => {
       await loadClaimRow(trx, actor.workspaceId, claimId);
+      // The workspace's key is made on its first export, in the export's transaction, and recorded in its row.
+      const { signer, created } = await ensurePackageSigningKey(trx, cipher, actor.workspaceId, generatedAt);
       await appendAudit(
         trx,
         ids,
@@ -70,23 +79,69 @@ export class EvidencePackageService {
           action: 'claim.package_exported',
           subjectType: 'claim',
           subjectId: claimId,
-          data: { format, lang },
+          data: {
+            format,
+            lang,
+            signingKeyFingerprint: signer.key.fingerprint,
+            ...(created ? { keyCreated: true } : {}),
+          },
         },
         db.dialect,
       );
+      return signer;
     });
     const facts = await gatherPackageFacts(db, actor, claimId);
-    const pdf = await this.pdf(actor, facts, lang, generatedAt);
+    const pdf = await this.pdf(actor, facts, lang, generatedAt, signer.key.fingerprint);
     const base = `evidence-package-${safeName(claimId)}-${lang}`;
-    if (format === 'pdf') return { filename: `${base}.pdf`, contentType: 'application/pdf', body: pdf };
+    const signingKeyFingerprint = signer.key.fingerprint;
+    if (format === 'pdf')
+      return { filename: `${base}.pdf`, contentType: 'application/pdf', body: pdf, signingKeyFingerprint };
     return {
       filename: `${base}.zip`,
       contentType: 'application/zip',
-      body: this.zip(facts, pdf, `${base}.pdf`, lang, generatedAt),
+      body: this.zip(facts, pdf, `${base}.pdf`, lang, generatedAt, signer),
+      signingKeyFingerprint,
     };
   }
 
-  private async pdf(actor: Actor, facts: PackageFacts, lang: PackageLang, generatedAt: string): Promise<Buffer> {
+  /**
+   * The workspace's package-signing public key and fingerprint, for staff to hand a recipient out of band (made now
+   * if no package was exported yet, so it can be published first). Stable: never replaced.
+   * @throws {DomainError} `forbidden` for a buyer or without `claim.read`
+   */
+  async signingKey(actor: Actor): Promise<PackageSigningKeyView> {
+    if (actor.kind === 'buyer') throw errors.forbidden('claim.read');
+    requirePermission(actor, 'claim.read');
+    const { db, ids, clock, cipher } = this.deps;
+    return db.kysely.transaction().execute(async (trx) => {
+      const at = nowIso(clock);
+      const { signer, created } = await ensurePackageSigningKey(trx, cipher, actor.workspaceId, at);
+      if (created)
+        await appendAudit(
+          trx,
+          ids,
+          {
+            workspaceId: actor.workspaceId,
+            at,
+            actor: actorLabel(actor),
+            action: 'workspace.package_key_created',
+            subjectType: 'workspace',
+            subjectId: actor.workspaceId,
+            data: { fingerprint: signer.key.fingerprint },
+          },
+          db.dialect,
+        );
+      return signer.key;
+    });
+  }
+
+  private async pdf(
+    actor: Actor,
+    facts: PackageFacts,
+    lang: PackageLang,
+    generatedAt: string,
+    signingKeyFingerprint: string,
+  ): Promise<Buffer> {
     let credit: PackageBuyerCredit | null = null;
     // Credit is for staff who may read it (reviewers, admins); for an agent the section lists the buyer's claims.
     if (facts.claim.buyerId && this.credit && actorMay(actor, 'trust.read'))
@@ -96,10 +151,17 @@ export class EvidencePackageService {
         this.deps.logger.warn({ err: error, claimId: facts.claim.id }, 'evidence package: buyer credit unavailable');
       }
     const figures = await renderFigures(facts, this.deps.blobs);
-    return renderPackagePdf({ facts, figures, credit, lang, generatedAt });
+    return renderPackagePdf({ facts, figures, credit, lang, generatedAt, signingKeyFingerprint });
   }
 
-  private zip(facts: PackageFacts, pdf: Buffer, pdfName: string, lang: PackageLang, generatedAt: string): Readable {
+  private zip(
+    facts: PackageFacts,
+    pdf: Buffer,
+    pdfName: string,
+    lang: PackageLang,
+    generatedAt: string,
+    signer: PackageSigner,
+  ): Readable {
     const missing: PackageManifest['missing'][number][] = [];
     const entries: PackageEntry[] = [
       { path: pdfName, role: 'pdf', compress: false, bytes: () => Promise.resolve(pdf) },
@@ -136,12 +198,15 @@ export class EvidencePackageService {
       path: 'README.txt',
       role: 'readme',
       compress: true,
-      bytes: () => Promise.resolve(Buffer.from(packageReadme(facts.claim.id, generatedAt, pdfName, missing), 'utf8')),
+      bytes: () =>
+        Promise.resolve(
+          Buffer.from(packageReadme(facts.claim.id, generatedAt, pdfName, missing, signer.key.fingerprint), 'utf8'),
+        ),
     });
     return writePackageZip(
       entries,
       {
-        format: 'proofdesk-evidence-package/1',
+        format: 'proofdesk-evidence-package/2',
         claimId: facts.claim.id,
         workspaceId: facts.workspace.id,
         generatedAt,
@@ -155,6 +220,7 @@ export class EvidencePackageService {
         missing,
       },
       new Date(generatedAt),
+      signer,
     );
   }
 

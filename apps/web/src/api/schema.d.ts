@@ -2846,7 +2846,7 @@ export interface paths {
         };
         /**
          * A claim's evidence package for a platform appeal or a police report (PDF or ZIP)
-         * @description The PDF (zh-CN by default, `lang=en` for English): case summary, order and delivery, every evidence photo with its SHA-256 and findings (pictured), provenance, the merchant side, the buyer history with legal flags, and the audit trail with its chain verification. The ZIP (streamed) adds the originals byte for byte, report.json, audit.json, manifest.json, SHA256SUMS and a README; `proofdesk package verify` or `sha256sum -c SHA256SUMS` re-checks it. Every export is audited (`claim.package_exported`). Staff only: a buyer link is refused.
+         * @description The PDF (zh-CN by default, `lang=en` for English): case summary, order and delivery, every evidence photo with its SHA-256 and findings (pictured), provenance, the merchant side, the buyer history with legal flags, and the audit trail with its chain verification. The ZIP (streamed) adds the originals byte for byte, report.json, audit.json, manifest.json, SHA256SUMS and a README; `proofdesk package verify` or `sha256sum -c SHA256SUMS` re-checks it. Every export is audited (`claim.package_exported`). Staff only: a buyer link is refused. The ZIP carries manifest.sig, the Ed25519 signature of manifest.json under the workspace's package-signing key (signing-key.json; its fingerprint is also on the PDF's cover).
          *
          *     Access: `claim.read`.
          */
@@ -2873,6 +2873,65 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EvidencePackageBytes"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/package-signing-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's evidence-package signing key, to hand recipients out of band
+         * @description The Ed25519 public key that signs every evidence package ZIP of this workspace (manifest.sig), and its fingerprint. Made on first use (the first export or this call) and never replaced, so a platform or the police can pin it once: `proofdesk package verify <zip> --key <fingerprint>`. Staff only.
+         *
+         *     Access: `claim.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PackageSigningKey"];
                     };
                 };
                 /** @description Default Response */
@@ -10265,6 +10324,17 @@ export interface components {
         };
         /** Format: binary */
         EvidencePackageBytes: string;
+        PackageSigningKey: {
+            /** @constant */
+            algorithm: "Ed25519";
+            /** @description Raw 32-byte Ed25519 public key, base64url */
+            publicKey: string;
+            /** @description The same key as an SPKI PEM (for openssl pkeyutl -verify) */
+            publicKeyPem: string;
+            /** @description First 32 hex digits of SHA-256 of the raw key, in groups of 4 */
+            fingerprint: string;
+            createdAt: string;
+        };
         FeedHead: {
             seq: number;
             hash: string;

@@ -25,6 +25,7 @@ import * as m0010 from './migrations/0010-official-channels.js';
 import * as m0011 from './migrations/0011-notification-subscriptions.js';
 import * as m0012 from './migrations/0012-buyer-credit.js';
 import * as m0013 from './migrations/0013-trust-feeds.js';
+import * as m0014 from './migrations/0014-package-signing.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -60,6 +61,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-notification-subscriptions': m0011,
   '0012-buyer-credit': m0012,
   '0013-trust-feeds': m0013,
+  '0014-package-signing': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -6,6 +6,7 @@ import type { NotifyTables } from './schema-notify.js';
 import type { ComplaintTables } from './schema-complaints.js';
 import type { FeedTables } from './schema-feeds.js';
 import type { TrustTables } from './schema-trust.js';
+import type { PackageTables } from './schema-packages.js';
 
 /**
  * The database schema as Kysely types. One schema for both dialects: ids are text (time-ordered), times are ISO 8601
@@ -228,7 +229,8 @@ export interface Database
     ComplaintTables,
     PlanTables,
     TrustTables,
-    FeedTables {
+    FeedTables,
+    PackageTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,13 +1,18 @@
-import { verifyPackageZip } from '../../services/evidence-package/package-verify.js';
+import { parseKeyPin, verifyPackageZip } from '../../services/evidence-package/package-verify.js';
 import { parseCommandArgs, UsageError } from '../usage-error.js';
 
-export const PACKAGE_USAGE = `proofdesk package verify <evidence-package.zip> [--json]
+export const PACKAGE_USAGE = `proofdesk package verify <evidence-package.zip> [--key <public key | fingerprint>] [--json]
 
   Re-verifies an evidence package ZIP (downloaded from a claim's page or GET /api/v1/claims/{id}/evidence-package
   ?format=zip) without unpacking it: every file's SHA-256 and size against manifest.json, no file missing or
-  unlisted, and SHA256SUMS agreeing with the files. Prints "ok <claim id> <n> files", or the first mismatch named in
-  Chinese and English. Anyone can do the same with: unzip the package, then sha256sum -c SHA256SUMS.
-  --json                  one JSON document: { "ok", "claimId"?, "files"?, "problem"?, "path"?, "text"? }
+  unlisted, SHA256SUMS agreeing with the files, and manifest.sig being the Ed25519 signature of manifest.json under
+  the key in signing-key.json. Prints "ok <claim id> <n> files, signed by key <fingerprint> (not pinned)", or the
+  first problem named in Chinese and English. An unsigned package fails. The integrity alone can be checked
+  without Proofdesk: unzip the package, then sha256sum -c SHA256SUMS.
+  --key <key>             the merchant's package-signing key, received out of band: its raw Ed25519 public key
+                          (base64 or base64url) or its fingerprint (32 hex digits, ":" every 4 optional);
+                          a package signed by another key fails
+  --json                  one JSON document: { "ok", "claimId"?, "files"?, "signedBy"?, "problem"?, "path"?, "text"? }
 Exit status: 0 when the package verifies; 1 when it does not (or is not a readable ZIP); 2 for usage errors.`;
 
 /** What the package command needs from the composition root. */
@@ -21,15 +26,22 @@ export async function runPackage(args: readonly string[], deps: PackageCommandDe
   const { values, positionals } = parseCommandArgs({
     args: [...args],
     allowPositionals: true,
-    options: { json: { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, key: { type: 'string' } },
   });
   const [sub, file, ...rest] = positionals;
   if (sub !== 'verify') throw new UsageError(`package needs the subcommand "verify"; got "${sub ?? ''}"`);
   if (!file || rest.length > 0) throw new UsageError('package verify needs exactly one ZIP file');
-  const result = await verifyPackageZip(file);
+  const pin = values.key === undefined ? undefined : parseKeyPin(values.key);
+  if (pin === null)
+    throw new UsageError('--key needs a raw Ed25519 public key (base64 or base64url) or its 32-hex-digit fingerprint');
+  const result = await verifyPackageZip(file, pin);
   if (values.json) deps.stdout.write(`${JSON.stringify(result)}\n`);
-  else if (result.ok)
-    deps.stdout.write(`ok ${result.claimId} ${result.files} files / 校验通过，共 ${result.files} 个文件\n`);
-  else deps.stderr.write(`proofdesk package verify: ${file}: ${result.text.zh} / ${result.text.en}\n`);
+  else if (result.ok) {
+    const { fingerprint, pinned } = result.signedBy;
+    deps.stdout.write(
+      `ok ${result.claimId} ${result.files} files, signed by key ${fingerprint} (${pinned ? 'pinned' : 'not pinned'})` +
+        ` / 校验通过，共 ${result.files} 个文件，签名公钥 ${fingerprint}（${pinned ? '与指定公钥一致' : '未指定公钥'}）\n`,
+    );
+  } else deps.stderr.write(`proofdesk package verify: ${file}: ${result.text.zh} / ${result.text.en}\n`);
   return result.ok ? 0 : 1;
 }

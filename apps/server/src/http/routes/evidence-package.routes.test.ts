@@ -74,6 +74,33 @@ for (const dialect of TEST_DIALECTS) {
       writeFileSync(file, res.rawPayload);
       const verdict = await verifyPackageZip(file);
       assert.deepEqual(verdict.ok && verdict.claimId, claimId);
+      // The key that signed it is the one staff read from the key route, and verification pinned to it passes.
+      const key = await h.app.inject({
+        method: 'GET',
+        url: '/api/v1/workspace/package-signing-key',
+        headers: h.as.agent,
+      });
+      assert.equal(key.statusCode, 200, key.body);
+      const view = key.json<{ fingerprint: string; publicKey: string; publicKeyPem: string; algorithm: string }>();
+      assert.equal(view.algorithm, 'Ed25519');
+      assert.ok(verdict.ok && verdict.signedBy.fingerprint === view.fingerprint);
+      assert.match(view.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
+      assert.equal((await verifyPackageZip(file, { fingerprint: view.fingerprint })).ok, true);
+    });
+
+    it('answers the signing key to staff only, the same every time, and each workspace its own', async () => {
+      const url = '/api/v1/workspace/package-signing-key';
+      const read = (headers: Record<string, string>) => h.app.inject({ method: 'GET', url, headers });
+      const [a, b] = [await read(h.as.reviewer), await read(h.as.admin)];
+      assert.equal(a.statusCode, 200);
+      assert.deepEqual(a.json(), b.json());
+      const other = await read(h.as.outsider);
+      assert.equal(other.statusCode, 200);
+      assert.notEqual(other.json<{ fingerprint: string }>().fingerprint, a.json<{ fingerprint: string }>().fingerprint);
+      const link = await h.services.auth.issueBuyerLink(h.actors.admin, claimId);
+      assert.equal((await read({ authorization: `Buyer ${link.token}` })).statusCode, 403);
+      assert.equal((await read(h.as.technician)).statusCode, 403);
+      assert.equal((await read({})).statusCode, 401);
     });
 
     it('refuses malformed queries, buyers, other roles and other workspaces', async () => {
@@ -103,11 +130,12 @@ for (const dialect of TEST_DIALECTS) {
         .where('subject_id', '=', claimId)
         .where('action', '=', 'claim.package_exported')
         .execute();
+      const fingerprint = (await h.services.evidencePackages.signingKey(h.actors.agent)).fingerprint;
       assert.deepEqual(
         exported.map((e) => JSON.parse(e.data_json) as unknown),
         [
-          { format: 'pdf', lang: 'zh' },
-          { format: 'zip', lang: 'en' },
+          { format: 'pdf', lang: 'zh', signingKeyFingerprint: fingerprint, keyCreated: true },
+          { format: 'zip', lang: 'en', signingKeyFingerprint: fingerprint },
         ],
       );
     });

@@ -13,6 +13,16 @@ const packageQuery = z.object({
 
 const packageBytes = z.string().meta({ id: 'EvidencePackageBytes', format: 'binary' });
 
+const signingKey = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    publicKey: z.string().describe('Raw 32-byte Ed25519 public key, base64url'),
+    publicKeyPem: z.string().describe('The same key as an SPKI PEM (for openssl pkeyutl -verify)'),
+    fingerprint: z.string().describe('First 32 hex digits of SHA-256 of the raw key, in groups of 4'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'PackageSigningKey' });
+
 /** Evidence packages: a claim's PDF, or its ZIP with the originals, manifest and SHA256SUMS. */
 export function evidencePackageRoutes(deps: AppDeps): ApiRoute[] {
   const { evidencePackages } = deps.services;
@@ -28,7 +38,8 @@ export function evidencePackageRoutes(deps: AppDeps): ApiRoute[] {
         'flags, and the audit trail with its chain verification. The ZIP (streamed) adds the originals byte for ' +
         'byte, report.json, audit.json, manifest.json, SHA256SUMS and a README; `proofdesk package verify` or ' +
         '`sha256sum -c SHA256SUMS` re-checks it. Every export is audited (`claim.package_exported`). Staff only: ' +
-        'a buyer link is refused.',
+        'a buyer link is refused. The ZIP carries manifest.sig, the Ed25519 signature of manifest.json under the ' +
+        "workspace's package-signing key (signing-key.json; its fingerprint is also on the PDF's cover).",
       tags: ['evidence'],
       schema: { params: idParams, querystring: packageQuery, response: { 200: packageBytes } },
       handler: async ({ actor, params, query, reply }) => {
@@ -40,6 +51,19 @@ export function evidencePackageRoutes(deps: AppDeps): ApiRoute[] {
           .header('content-disposition', attachment(pkg.filename))
           .send(pkg.body);
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/workspace/package-signing-key',
+      access: 'claim.read',
+      summary: "The workspace's evidence-package signing key, to hand recipients out of band",
+      description:
+        'The Ed25519 public key that signs every evidence package ZIP of this workspace (manifest.sig), and its ' +
+        'fingerprint. Made on first use (the first export or this call) and never replaced, so a platform or the ' +
+        'police can pin it once: `proofdesk package verify <zip> --key <fingerprint>`. Staff only.',
+      tags: ['evidence'],
+      schema: { response: { 200: signingKey } },
+      handler: ({ actor }) => evidencePackages.signingKey(actor),
     }),
   ];
 }

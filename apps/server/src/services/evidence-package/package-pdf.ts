@@ -26,6 +26,8 @@ export interface PdfInput {
   readonly lang: PackageLang;
   /** ISO instant the package was generated. */
   readonly generatedAt: string;
+  /** Fingerprint of the workspace's package-signing key (the ZIP's `manifest.sig`). */
+  readonly signingKeyFingerprint: string;
 }
 
 interface Fonts {
@@ -98,12 +100,13 @@ export async function renderPackagePdf(input: PdfInput): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function cover(w: PdfWriter, { facts, lang, generatedAt }: PdfInput): void {
+function cover(w: PdfWriter, { facts, lang, generatedAt, signingKeyFingerprint }: PdfInput): void {
   const { claim, order } = facts;
   w.title(T.title[lang], T.subtitle[lang]);
   w.kv([
     [T.workspace, facts.workspace.name],
     [T.generatedAt, shanghaiTime(generatedAt)],
+    [T.signingKey, `${signingKeyFingerprint} — ${T.signingKeyNote[lang]}`],
   ]);
   w.heading(T.caseSummary[lang]);
   const decision = claim.decision;

@@ -112,6 +112,11 @@ export const T = {
   action: { zh: '事件', en: 'Event' },
   page: { zh: '页', en: 'Page' },
   generatedAt: { zh: '生成时间', en: 'Generated' },
+  signingKey: { zh: '签名公钥指纹', en: 'Signing key fingerprint' },
+  signingKeyNote: {
+    zh: 'ZIP 的清单由本商家的 Ed25519 密钥签名；请与商家另行提供的指纹核对（proofdesk package verify --key）',
+    en: "the ZIP's manifest is signed with this merchant's Ed25519 key; compare with the fingerprint the merchant gives you separately (proofdesk package verify --key)",
+  },
   meaningText: {
     zh: '每项检查发现都说明了它意味着什么、不意味着什么。检查结果是协助人工判断的线索，不是结论：没有来源信息不能证明照片真实；仅经过缩放或重新压缩不会被标记；辅助性信号（如 ELA、噪声）单独不足以认定伪造。本售后单的决定由人工审核员作出。照片的 SHA-256 与 ZIP 中的原始文件一致，任何人都可按 README.txt 复核。',
     en: 'Each finding says what it means and what it does not. The checks are leads for a human judgement, not verdicts on people: absence of provenance proves nothing; resizing or recompression alone never flags a photo; supporting signals (such as ELA or noise) are never enough alone. A human reviewer made the decision on this claim. The SHA-256 of each photo matches the original file in the ZIP, which anyone can re-check as README.txt explains.',

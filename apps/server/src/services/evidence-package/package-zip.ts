@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import yazl from 'yazl';
+import type { PackageSigner } from './package-signing.js';
 
 /** What a file of the package is. */
-export type PackageFileRole = 'pdf' | 'evidence' | 'counter_evidence' | 'reference' | 'report' | 'audit' | 'readme';
+export type PackageFileRole =
+  'pdf' | 'evidence' | 'counter_evidence' | 'reference' | 'report' | 'audit' | 'readme' | 'signing_key';
 
 /** One file to put in the ZIP; its bytes are read only when the writer reaches it. */
 export interface PackageEntry {
@@ -27,7 +29,7 @@ export interface ManifestFile {
 
 /** `manifest.json`: every other file's path, size and SHA-256, and what the package is about. */
 export interface PackageManifest {
-  readonly format: 'proofdesk-evidence-package/1';
+  readonly format: 'proofdesk-evidence-package/1' | 'proofdesk-evidence-package/2';
   readonly claimId: string;
   readonly workspaceId: string;
   readonly generatedAt: string;
@@ -50,11 +52,28 @@ export interface PackageManifest {
 
 export const MANIFEST_PATH = 'manifest.json';
 export const SUMS_PATH = 'SHA256SUMS';
+/** The Ed25519 signature (base64) of the exact bytes of `manifest.json`. */
+export const SIGNATURE_PATH = 'manifest.sig';
+/** The signing key's public half and fingerprint ({@link PackageSigningKeyFile}); listed in the manifest. */
+export const SIGNING_KEY_PATH = 'signing-key.json';
+
+/** `signing-key.json`. */
+export interface PackageSigningKeyFile {
+  readonly algorithm: 'Ed25519';
+  readonly publicKey: string;
+  readonly publicKeyPem: string;
+  readonly fingerprint: string;
+  readonly workspaceId: string;
+  readonly signs: typeof MANIFEST_PATH;
+  readonly signature: typeof SIGNATURE_PATH;
+}
 
 /**
  * Streams the package ZIP: the entries in order (each read, hashed and written before the next is read, so one
  * original at a time is in memory), then `manifest.json` listing them with their SHA-256, then `SHA256SUMS` over
  * every file including the manifest (`sha256sum -c SHA256SUMS` checks it). The hashes are of the bytes written.
+ * With a signer, `signing-key.json` (listed in the manifest) goes before the manifest and `manifest.sig`, the
+ * signature of the manifest's exact bytes, after it; both are in `SHA256SUMS`.
  * @param manifestHead the manifest's fields other than `files`
  * @returns the ZIP as a stream; it errors if an entry cannot be read
  */
@@ -62,6 +81,7 @@ export function writePackageZip(
   entries: readonly PackageEntry[],
   manifestHead: Omit<PackageManifest, 'files'>,
   mtime: Date,
+  signer?: PackageSigner,
 ): Readable {
   const zip = new yazl.ZipFile();
   const files: ManifestFile[] = [];
@@ -88,16 +108,39 @@ export function writePackageZip(
       });
       return bytes;
     });
-  let manifestText = '';
+  if (signer) {
+    const keyFile: PackageSigningKeyFile = {
+      algorithm: signer.key.algorithm,
+      publicKey: signer.key.publicKey,
+      publicKeyPem: signer.key.publicKeyPem,
+      fingerprint: signer.key.fingerprint,
+      workspaceId: manifestHead.workspaceId,
+      signs: MANIFEST_PATH,
+      signature: SIGNATURE_PATH,
+    };
+    const bytes = Buffer.from(`${JSON.stringify(keyFile, null, 2)}\n`, 'utf8');
+    lazy(SIGNING_KEY_PATH, true, () => {
+      files.push({ path: SIGNING_KEY_PATH, role: 'signing_key', bytes: bytes.byteLength, sha256: sha256(bytes) });
+      return Promise.resolve(bytes);
+    });
+  }
+  let manifestBytes = Buffer.alloc(0);
+  let signatureBytes = Buffer.alloc(0);
   lazy(MANIFEST_PATH, true, () => {
     const manifest: PackageManifest = { ...manifestHead, files };
-    manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-    return Promise.resolve(Buffer.from(manifestText, 'utf8'));
+    manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+    return Promise.resolve(manifestBytes);
   });
+  if (signer)
+    lazy(SIGNATURE_PATH, true, () => {
+      signatureBytes = Buffer.from(`${signer.sign(manifestBytes)}\n`, 'ascii');
+      return Promise.resolve(signatureBytes);
+    });
   lazy(SUMS_PATH, true, () => {
     const lines = [
       ...files.map((f) => `${f.sha256}  ${f.path}`),
-      `${sha256(Buffer.from(manifestText))}  ${MANIFEST_PATH}`,
+      `${sha256(manifestBytes)}  ${MANIFEST_PATH}`,
+      ...(signer ? [`${sha256(signatureBytes)}  ${SIGNATURE_PATH}`] : []),
     ];
     return Promise.resolve(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
   });
