@@ -5,6 +5,8 @@
  */
 import { DownloadOutlined, FilePdfOutlined, FileZipOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
+import { api, unwrap } from '../api/client';
+import { useLoad } from '../app/use-load';
 import { useI18n } from '../i18n/i18n';
 
 /** The package route's address for one format and language. */
@@ -14,6 +16,8 @@ export function evidencePackageUrl(claimId: string, format: 'pdf' | 'zip', lang:
 
 export function EvidencePackageButton({ claimId }: { readonly claimId: string }) {
   const { pick, lang } = useI18n();
+  // The workspace's signing key: stable, so staff can give its fingerprint to a platform or the police once.
+  const key = useLoad(async () => unwrap(await api.GET('/api/v1/workspace/package-signing-key')), 'signing-key');
   return (
     <Card title={pick({ zh: '证据包', en: 'Evidence package' })} data-testid="evidence-package">
       <Typography.Paragraph className="pd-muted" style={{ marginTop: 0 }}>
@@ -39,6 +43,28 @@ export function EvidencePackageButton({ claimId }: { readonly claimId: string })
           <DownloadOutlined />
         </Button>
       </Space>
+      <Typography.Paragraph className="pd-muted" style={{ marginTop: 12, marginBottom: 0 }}>
+        {pick({ zh: '签名公钥指纹：', en: 'Signing key fingerprint: ' })}
+        {key.data ? (
+          <Typography.Text
+            code
+            copyable
+            data-testid="package-signing-fingerprint"
+            style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}
+          >
+            {key.data.fingerprint}
+          </Typography.Text>
+        ) : key.error ? (
+          pick({ zh: '无法读取', en: 'unavailable' })
+        ) : (
+          '…'
+        )}
+        <br />
+        {pick({
+          zh: 'ZIP 的清单由本工作区的 Ed25519 密钥签名。请通过电话或公函等另行把此指纹告知平台或警方，对方用 proofdesk package verify --key <指纹> 核对。',
+          en: 'The ZIP’s manifest is signed with this workspace’s Ed25519 key. Give this fingerprint to the platform or the police separately (phone, letter); they check it with proofdesk package verify --key <fingerprint>.',
+        })}
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -2,7 +2,8 @@
  * Evidence package journey against the real server: a reviewer opens the demo's forged claim (the stained lock, a
  * listing photo with a painted stain, rejected as evidence forged), downloads the package ZIP from the claim page in
  * the browser, and the test re-checks it as a platform or the police would: `sha256sum -c SHA256SUMS` over the
- * unpacked files, the PDF inside starting with %PDF and opening with pdfinfo, and the export in the claim's audit.
+ * unpacked files, the PDF inside starting with %PDF and opening with pdfinfo, and `proofdesk package verify --key`
+ * pinned to the signing-key fingerprint the card shows (the one staff hand a recipient out of band).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { apiGet, newContext, screenshot, signIn, type JourneyEnv } from '../support/browser.js';
+import { REPO_ROOT } from '../support/demo-server.js';
 
 const REVIEWER = 'reviewer@antu-demo.cn';
 /** The demo's stained-lock claim (demo-data.ts): rejected as `evidence_forged`. */
@@ -35,6 +37,10 @@ export function evidencePackageJourney(env: JourneyEnv): void {
         const card = page.getByTestId('evidence-package');
         await card.waitFor();
         await card.scrollIntoViewIfNeeded();
+        const fingerprint = card.getByTestId('package-signing-fingerprint');
+        await fingerprint.waitFor();
+        const shown = (await fingerprint.innerText()).trim();
+        assert.match(shown, /^[0-9a-f]{4}(:[0-9a-f]{4}){7}$/);
         await screenshot(page, 'evidence-package', 'zh');
 
         const [download] = await Promise.all([
@@ -73,6 +79,13 @@ export function evidencePackageJourney(env: JourneyEnv): void {
           auditChain: { ok: boolean };
         };
         assert.deepEqual([manifest.claimId, manifest.auditChain.ok], [claim.id, true]);
+        // The signature, pinned to the fingerprint the card showed: what a recipient runs.
+        const verified = execFileSync(
+          process.execPath,
+          [join(REPO_ROOT, 'apps/server/bin/proofdesk.js'), 'package', 'verify', zip, '--key', shown],
+          { encoding: 'utf8' },
+        );
+        assert.match(verified, new RegExp(`^ok ${claim.id} \\d+ files, signed by key ${shown} \\(pinned\\)`));
       } finally {
         await context.close();
       }
