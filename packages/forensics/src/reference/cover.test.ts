@@ -83,6 +83,7 @@ describe('findRegions: the shape of a region', () => {
       stroke: new Float32Array(w * h),
       sharpLuma: luma,
       sharpChroma: new Float32Array(w * h),
+      normalised: [] as never,
       curves: [] as never,
     };
     const result = findRegions(maps, new Uint8Array(w * h).fill(1));

@@ -28,6 +28,11 @@ export interface DifferenceMaps {
    */
   readonly sharpLuma: Float32Array;
   readonly sharpChroma: Float32Array;
+  /**
+   * The reference's Y, Cb, Cr on the grid after the tone curves and the colour correction (the claim's own samples
+   * outside the overlap): what the claim is compared with, for the sub-cell shapes of `subcell.ts`.
+   */
+  readonly normalised: readonly [Plane, Plane, Plane];
   readonly curves: readonly [ToneCurve, ToneCurve, ToneCurve];
 }
 
@@ -151,5 +156,6 @@ export function differenceMaps(pair: AlignedPair): DifferenceMaps {
     chroma[i] = 0;
     sharpChroma[i] = 0;
   }
-  return { width, height, structure, luma, chroma, stroke, sharpLuma, sharpChroma, curves };
+  const normalised = [filledLuma, ref[1]!, ref[2]!] as const;
+  return { width, height, structure, luma, chroma, stroke, sharpLuma, sharpChroma, normalised, curves };
 }

@@ -11,12 +11,16 @@ import { coverBoxes } from './cover.js';
 import { differenceHeatmap } from './heatmap.js';
 import { applyHomography, type Homography } from './homography.js';
 import type { ReferenceMatch } from './match-claim.js';
+import { subcellShape } from './subcell.js';
 import { claimToReference, describeTransform, type ReferenceTransform } from './transform.js';
 
 /** Changed areas reported at most (largest first). */
 const MAX_REGIONS = 8;
-/** Boxes the changed cells are covered with at most (coarser tiles beyond it). */
-const MAX_COVER_BOXES = 40;
+/**
+ * Boxes the changed pixels are covered with at most (coarser tiles beyond it): a crack across a 640 px decode takes a
+ * box per row it crosses.
+ */
+export const MAX_COVER_BOXES = 400;
 
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -29,6 +33,23 @@ function toClaimBox(
 ): Region {
   const sx = claim.width / match.pair.width;
   const sy = claim.height / match.pair.height;
+  const x = Math.max(0, Math.floor(r.x * sx));
+  const y = Math.max(0, Math.floor(r.y * sy));
+  return {
+    x,
+    y,
+    w: Math.min(claim.width, Math.ceil((r.x + r.w) * sx)) - x,
+    h: Math.min(claim.height, Math.ceil((r.y + r.h) * sy)) - y,
+  };
+}
+
+/** A box in working pixels → claim pixels, clamped to the frame. */
+function scaleBox(
+  r: { x: number; y: number; w: number; h: number },
+  sx: number,
+  sy: number,
+  claim: ClaimImage,
+): Region {
   const x = Math.max(0, Math.floor(r.x * sx));
   const y = Math.max(0, Math.floor(r.y * sy));
   return {
@@ -124,8 +145,13 @@ export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Fin
   if (gridRegions.length === 0) return [derived];
   // Each changed area's bounding box, and the changed cells themselves as a few boxes: the finding's regions.
   const areas = gridRegions.map((r) => toClaimBox(r, match, claim));
-  const cover = coverBoxes(match.regions.shape, match.pair.width, match.pair.height, MAX_COVER_BOXES);
-  const regions = cover.length > 0 ? cover.map((b) => toClaimBox(b, match, claim)) : areas;
+  // The changed cells redrawn on the working decode's pixels (a cell is ~1.7 of them): a stroke's own width.
+  const fine = subcellShape(claim, match.maps, match.regions.shape);
+  const cover = coverBoxes(fine, claim.workWidth, claim.workHeight, MAX_COVER_BOXES);
+  const regions =
+    cover.length > 0
+      ? cover.map((b) => scaleBox(b, claim.width / claim.workWidth, claim.height / claim.workHeight, claim))
+      : areas;
   const referenceRegions = areas.map((box) => toReferenceBox(box, toRef, ref.width, ref.height));
   const peak = Math.max(...gridRegions.map((r) => r.peak));
   const edit = makeFinding('reference.local_edit', {

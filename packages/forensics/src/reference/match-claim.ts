@@ -7,7 +7,7 @@ import { alignPair, type AlignedPair } from './aligned-pair.js';
 import { shortlist, type ShortlistOptions } from './candidates.js';
 import type { ClaimImage } from './claim-image.js';
 import { alignWithFeatures, type FeatureAlignment } from './confirm.js';
-import { differenceMaps } from './difference-map.js';
+import { differenceMaps, type DifferenceMaps } from './difference-map.js';
 import { refineAlignment } from './refine.js';
 import type { PreparedReference } from './prepared-reference.js';
 import { agreementWindow, type CellWindow } from './window.js';
@@ -40,6 +40,8 @@ export interface ReferenceMatch {
   /** The window of the grid in which the reference is shown (see `window.ts`). */
   readonly window: CellWindow;
   readonly regions: RegionResult;
+  /** The difference maps the regions were found on (the sub-cell shapes of the findings read them). */
+  readonly maps: DifferenceMaps;
   /** Share of overlap cells where the claim agrees with the reference (SSIM dissimilarity and |ΔY| low), 0..1. */
   readonly agreement: number;
   /** Share of the claim frame the reference covers inside the window, 0..1. */
@@ -117,7 +119,7 @@ function measure(
     alignment.residualPx <= t.maxResidualPx &&
     agreement >= t.minAgreement &&
     frameShare >= t.minFrameShare;
-  return { reference, pdqDistance, alignment, pair, window, regions, agreement, frameShare, derived };
+  return { reference, pdqDistance, alignment, pair, window, regions, maps, agreement, frameShare, derived };
 }
 
 /**

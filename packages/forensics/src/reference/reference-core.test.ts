@@ -212,6 +212,7 @@ describe('masks, padding, windows, regions', () => {
       stroke: new Float32Array(w * h),
       sharpLuma: luma,
       sharpChroma: new Float32Array(w * h),
+      normalised: [] as never,
       curves: [] as never,
     };
     const { regions } = findRegions(maps, new Uint8Array(w * h).fill(1));

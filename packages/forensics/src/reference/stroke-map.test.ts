@@ -72,6 +72,7 @@ void describe('stroke map', () => {
       stroke: strokeMap(claim, reference, all, d),
       sharpLuma,
       sharpChroma: new Float32Array(W * H),
+      normalised: [] as never,
       curves: [] as never,
     };
     const withStrokes = findRegions(maps, all);
