@@ -46,13 +46,10 @@ export function EvidencePackageButton({ claimId }: { readonly claimId: string })
       <Typography.Paragraph className="pd-muted" style={{ marginTop: 12, marginBottom: 0 }}>
         {pick({ zh: '签名公钥指纹：', en: 'Signing key fingerprint: ' })}
         {key.data ? (
-          <Typography.Text
-            code
-            copyable
-            data-testid="package-signing-fingerprint"
-            style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}
-          >
-            {key.data.fingerprint}
+          <Typography.Text copyable={{ text: key.data.fingerprint }} data-testid="package-signing-fingerprint">
+            <code style={{ display: 'inline-block', wordBreak: 'break-all', whiteSpace: 'normal' }}>
+              {key.data.fingerprint}
+            </code>
           </Typography.Text>
         ) : key.error ? (
           pick({ zh: '无法读取', en: 'unavailable' })
