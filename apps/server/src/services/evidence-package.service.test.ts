@@ -158,6 +158,8 @@ for (const dialect of TEST_DIALECTS) {
         '1. Case summary',
         '6. Audit trail',
         'Audit chain verified',
+        'Signing key fingerprint',
+        pkg.signingKeyFingerprint,
       ])
         assert.ok(text.includes(expected), `PDF text lacks ${expected}`);
       assert.ok(!text.includes('一、案件摘要'));

@@ -95,7 +95,7 @@ export function renderBuyerHistory(w: PdfWriter, facts: PackageFacts, credit: Pa
 }
 
 /** Section 6: the chain verification result, then every audit event of this claim. */
-export function renderAuditTrail(w: PdfWriter, facts: PackageFacts): void {
+export function renderAuditTrail(w: PdfWriter, facts: PackageFacts, signingKeyFingerprint: string): void {
   const lang = w.lang;
   const { chain, chainHead } = facts;
   w.newPage();
@@ -128,6 +128,8 @@ export function renderAuditTrail(w: PdfWriter, facts: PackageFacts): void {
       ? '每条记录的哈希覆盖其内容和上一条记录的哈希；完整记录（含数据与哈希）见 ZIP 中的 audit.json。'
       : "Each event's hash covers its content and the previous event's hash; the full events (data and hashes) are in audit.json in the ZIP.",
   );
+  w.kv([[T.signingKey, signingKeyFingerprint]]);
+  w.note(T.signingKeyNote[lang]);
 }
 
 function summarise(data: unknown): string {

@@ -92,7 +92,7 @@ export async function renderPackagePdf(input: PdfInput): Promise<Buffer> {
   photos(w, input);
   merchantSide(w, input);
   renderBuyerHistory(w, facts, input.credit);
-  renderAuditTrail(w, facts);
+  renderAuditTrail(w, facts, input.signingKeyFingerprint);
   meaning(w, facts);
   w.footers(`${facts.claim.id} · ${T.generatedAt[lang]} ${shanghaiTime(input.generatedAt)}`);
   doc.end();
@@ -106,7 +106,7 @@ function cover(w: PdfWriter, { facts, lang, generatedAt, signingKeyFingerprint }
   w.kv([
     [T.workspace, facts.workspace.name],
     [T.generatedAt, shanghaiTime(generatedAt)],
-    [T.signingKey, `${signingKeyFingerprint} — ${T.signingKeyNote[lang]}`],
+    [T.signingKey, signingKeyFingerprint],
   ]);
   w.heading(T.caseSummary[lang]);
   const decision = claim.decision;

@@ -114,8 +114,8 @@ export const T = {
   generatedAt: { zh: '生成时间', en: 'Generated' },
   signingKey: { zh: '签名公钥指纹', en: 'Signing key fingerprint' },
   signingKeyNote: {
-    zh: 'ZIP 的清单由本商家的 Ed25519 密钥签名；请与商家另行提供的指纹核对（proofdesk package verify --key）',
-    en: "the ZIP's manifest is signed with this merchant's Ed25519 key; compare with the fingerprint the merchant gives you separately (proofdesk package verify --key)",
+    zh: 'ZIP 中的 manifest.json 由本商家的 Ed25519 证据包签名密钥签名（manifest.sig），清单列出包内每个文件的 SHA-256。请将上述指纹与商家另行（平台后台、公函、电话）提供的指纹核对，再运行 proofdesk package verify <zip> --key <指纹>；包内公钥本身不能证明来源。',
+    en: "manifest.json in the ZIP is signed with this merchant's Ed25519 package-signing key (manifest.sig), and lists the SHA-256 of every file in the package. Compare the fingerprint above with the one the merchant gives you separately (platform console, letter, phone), then run proofdesk package verify <zip> --key <fingerprint>; the key inside the package proves nothing by itself.",
   },
   meaningText: {
     zh: '每项检查发现都说明了它意味着什么、不意味着什么。检查结果是协助人工判断的线索，不是结论：没有来源信息不能证明照片真实；仅经过缩放或重新压缩不会被标记；辅助性信号（如 ELA、噪声）单独不足以认定伪造。本售后单的决定由人工审核员作出。照片的 SHA-256 与 ZIP 中的原始文件一致，任何人都可按 README.txt 复核。',
