@@ -182,6 +182,11 @@ describe('proofdesk package verify', () => {
     await rezip(resum(unsigned), join(dir, 'unsigned.zip'));
     const bare = await verifyPackageZip(join(dir, 'unsigned.zip'));
     assert.ok(!bare.ok && bare.problem === 'unsigned', JSON.stringify(bare));
+
+    // A manifest inflating past the cap is refused without being held whole (a 17 MiB run of spaces, deflated).
+    await rezip(new Map(entries).set('manifest.json', Buffer.alloc(17 << 20, 0x20)), join(dir, 'bomb.zip'));
+    const bomb = await verifyPackageZip(join(dir, 'bomb.zip'));
+    assert.ok(!bomb.ok && bomb.problem === 'unreadable_zip' && /over 16777216 bytes/.test(bomb.text.en));
   });
 
   it('exits 1 naming the first mismatch in Chinese and English', async () => {

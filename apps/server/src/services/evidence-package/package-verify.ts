@@ -204,6 +204,8 @@ function fail(
   return { ok: false, problem, path, text: { zh, en } };
 }
 
+/** Largest manifest, sums, signature or key file read into memory (a real manifest is a few kilobytes). */
+export const MAX_KEPT_BYTES = 16 << 20;
 const KEPT = new Set([MANIFEST_PATH, SUMS_PATH, SIGNATURE_PATH, SIGNING_KEY_PATH]);
 
 /** Every entry's size and SHA-256 (and the bytes of the manifest, sums, signature and key), one at a time. */
@@ -240,7 +242,11 @@ async function hashStream(stream: Readable, keep: boolean): Promise<Actual> {
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.byteLength;
-    if (keep) kept.push(chunk);
+    if (keep) {
+      // A hostile ZIP could inflate its manifest to gigabytes: the checks read these files whole, so cap them.
+      if (bytes > MAX_KEPT_BYTES) throw new Error(`an entry the checks read is over ${MAX_KEPT_BYTES} bytes`);
+      kept.push(chunk);
+    }
   }
   return { bytes, sha256: hash.digest('hex'), ...(keep ? { raw: Buffer.concat(kept) } : {}) };
 }
