@@ -164,6 +164,19 @@ describe('proofdesk package verify', () => {
     const refused = await verifyPackageZip(join(dir, 'resigned.zip'), { fingerprint });
     assert.ok(!refused.ok && refused.problem === 'key_mismatch', JSON.stringify(refused));
 
+    // Re-signed, with signing-key.json claiming the merchant's fingerprint for the thief's key: caught by recomputing.
+    const claimed = Buffer.from(thiefKey.toString('utf8').replace(thief.key.fingerprint, fingerprint));
+    const claimedManifest = Buffer.from(resignedManifest.toString('utf8').replace(sha(thiefKey), sha(claimed)));
+    const disguised = resum(
+      new Map(resigned)
+        .set('signing-key.json', claimed)
+        .set('manifest.json', claimedManifest)
+        .set('manifest.sig', Buffer.from(`${thief.sign(claimedManifest)}\n`)),
+    );
+    await rezip(disguised, join(dir, 'disguised.zip'));
+    const caught = await verifyPackageZip(join(dir, 'disguised.zip'), { fingerprint });
+    assert.ok(!caught.ok && caught.problem === 'bad_signing_key', JSON.stringify(caught));
+
     // A key file whose fingerprint lies about its key.
     const lying = resum(
       new Map(entries).set(
