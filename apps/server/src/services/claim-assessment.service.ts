@@ -13,7 +13,7 @@ import { loadWorkspacePolicy } from '../adapters/db/workspace.repository.js';
 import { enqueueJob } from '../adapters/queue/enqueue-job.js';
 import type { JobResult } from '../jobs/job-types.js';
 import { loadClaimRow } from './claim-access.js';
-import { applyClaimChange } from './claim-transition.js';
+import { applyClaimChange, reopenForAnalysis, UNDECIDED_WITH_EVIDENCE } from './claim-transition.js';
 import { withFeedMatches } from './feed-matching.js';
 import type { CreditService } from './credit.service.js';
 import type { ReferenceLibrary } from './reference-library.service.js';
@@ -23,8 +23,6 @@ import { nowIso, type ServiceDeps } from './service-deps.js';
 /** The audit names of the jobs' actors. */
 const ANALYSIS_ACTOR = 'system:analysis';
 const SCHEDULER_ACTOR = 'system:scheduler';
-
-const UNDECIDED_WITH_EVIDENCE: readonly ClaimStatus[] = ['analysing', 'awaiting_merchant', 'in_review'];
 
 /**
  * The asynchronous half of the claims workflow, run by the job worker: analysing evidence photos (forensic check
@@ -209,21 +207,10 @@ export class ClaimAssessmentService {
     let queued = 0;
     for (const { id: claimId } of claims) {
       queued += await db.kysely.transaction().execute(async (trx) => {
-        const row = await loadClaimRow(trx, workspaceId, claimId);
-        const from = row.status as ClaimStatus;
-        if (!UNDECIDED_WITH_EVIDENCE.includes(from)) return 0;
         const at = nowIso(clock);
-        if (from !== 'analysing')
-          await applyClaimChange(trx, ids, {
-            workspaceId,
-            claimId,
-            from,
-            event: 'analysis_started',
-            at,
-            actor: ANALYSIS_ACTOR,
-            patch: { analysis_return_status: from },
-            auditData: { cause: 'references_changed', referencePhotoId },
-          });
+        const auditData = { cause: 'references_changed', referencePhotoId };
+        if (!(await reopenForAnalysis(trx, ids, { workspaceId, claimId, at, actor: ANALYSIS_ACTOR, auditData })))
+          return 0;
         const evidence = await trx
           .selectFrom('evidence')
           .select('id')

@@ -2,6 +2,7 @@ import { errors, nextClaimStatus, type ClaimEvent, type ClaimStatus, type IdGene
 import type { Kysely, Updateable } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { ClaimsTable, Database } from '../adapters/db/schema.js';
+import { loadClaimRow } from './claim-access.js';
 import { onClaimStatusChanged } from './claim-outcome.js';
 
 /** One status change of a claim, as the services ask for it. */
@@ -69,4 +70,39 @@ export async function applyClaimChange(
     at: change.at,
   });
   return to;
+}
+
+/** Statuses of a claim that has evidence and no decision yet: new references or fraud signals re-analyse it. */
+export const UNDECIDED_WITH_EVIDENCE: readonly ClaimStatus[] = ['analysing', 'awaiting_merchant', 'in_review'];
+
+/** Why an undecided claim goes back to analysis: who sends it, when, and the cause for the audit row. */
+export interface Reopening {
+  readonly workspaceId: string;
+  readonly claimId: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly auditData: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Sends an undecided claim back to `analysing` inside the caller's transaction, remembering where it was so the
+ * analysis returns it there (merchant window and deadline unchanged). Re-reads the claim in the transaction first.
+ * @returns false, changing nothing, when the claim was decided or withdrawn meanwhile; the caller then queues nothing
+ */
+export async function reopenForAnalysis(trx: Kysely<Database>, ids: IdGenerator, input: Reopening): Promise<boolean> {
+  const row = await loadClaimRow(trx, input.workspaceId, input.claimId);
+  const from = row.status as ClaimStatus;
+  if (!UNDECIDED_WITH_EVIDENCE.includes(from)) return false;
+  if (from !== 'analysing')
+    await applyClaimChange(trx, ids, {
+      workspaceId: input.workspaceId,
+      claimId: input.claimId,
+      from,
+      event: 'analysis_started',
+      at: input.at,
+      actor: input.actor,
+      patch: { analysis_return_status: from },
+      auditData: input.auditData,
+    });
+  return true;
 }

@@ -1,10 +1,9 @@
-import type { Bilingual, ClaimStatus, FeedEntry, FeedHead } from '@proofdesk/domain';
+import type { Bilingual, FeedEntry, FeedHead } from '@proofdesk/domain';
 import type { Selectable } from 'kysely';
 import { appendAudit } from '../adapters/db/audit.repository.js';
 import type { FeedSubscriptionStatus, FeedSubscriptionsTable } from '../adapters/db/schema-feeds.js';
 import { enqueueJob } from '../adapters/queue/enqueue-job.js';
-import { loadClaimRow } from './claim-access.js';
-import { applyClaimChange } from './claim-transition.js';
+import { reopenForAnalysis, UNDECIDED_WITH_EVIDENCE } from './claim-transition.js';
 import { hammingBits } from './feed-matching.js';
 import { REUSE_RADIUS_BITS } from './reuse-index.service.js';
 import { nowIso, type ServiceDeps } from './service-deps.js';
@@ -12,7 +11,6 @@ import { nowIso, type ServiceDeps } from './service-deps.js';
 /** After a feed pull has verified what it received: storing it, and re-checking the claims it concerns. */
 
 const FEED_ACTOR = 'system:feeds';
-const UNDECIDED_WITH_EVIDENCE: readonly ClaimStatus[] = ['analysing', 'awaiting_merchant', 'in_review'];
 
 export type PullDeps = Pick<ServiceDeps, 'db' | 'clock' | 'ids' | 'logger' | 'onJobsEnqueued'>;
 
@@ -158,21 +156,9 @@ export async function recheckUndecidedClaims(
   let queued = 0;
   for (const [claimId, evidenceIds] of byClaim)
     queued += await db.kysely.transaction().execute(async (trx) => {
-      const row = await loadClaimRow(trx, workspaceId, claimId);
-      const from = row.status as ClaimStatus;
-      if (!UNDECIDED_WITH_EVIDENCE.includes(from)) return 0;
       const at = nowIso(clock);
-      if (from !== 'analysing')
-        await applyClaimChange(trx, ids, {
-          workspaceId,
-          claimId,
-          from,
-          event: 'analysis_started',
-          at,
-          actor: FEED_ACTOR,
-          patch: { analysis_return_status: from },
-          auditData: { cause: 'fraud_feed_changed', subscriptionId },
-        });
+      const auditData = { cause: 'fraud_feed_changed', subscriptionId };
+      if (!(await reopenForAnalysis(trx, ids, { workspaceId, claimId, at, actor: FEED_ACTOR, auditData }))) return 0;
       for (const evidenceId of evidenceIds)
         await enqueueJob(trx, ids, { kind: 'analyse_evidence', workspaceId, evidenceId }, { runAt: at });
       return evidenceIds.length;
