@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Lang } from '../../src/i18n/messages.js';
 import { newContext, screenshot, signIn, textOf, type JourneyEnv } from '../support/browser.js';
 import { REPO_ROOT } from '../support/demo-server.js';
-import { waitFor } from '../support/journey-api.js';
+import { api as call, fileAnalysedClaim } from '../support/journey-api.js';
 
 const ADMIN = 'admin@antu-demo.cn';
 const REVIEWER = 'reviewer@antu-demo.cn';
@@ -26,47 +26,19 @@ const DEFAULT_THRESHOLDS = {
   hugeMinFen: 50_000_000,
 };
 
-/** Calls the API with the page's session and CSRF token. */
-async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken?: string };
-  const response = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken ?? '' },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A claim by a buyer new to the shop, with one photo, contested by the merchant: in review. */
 async function claimInReview(admin: Page, tag: string): Promise<string> {
-  const order = await call<{ id: string }>(admin, 'POST', '/orders', {
-    platform: 'taobao',
-    platformOrderId: `TRUST-${tag}-${Date.now()}`,
-    amountFen: AMOUNT_FEN,
-    buyer: { accountId: `tb_trust_${tag}_${Date.now()}` },
-  });
-  const claim = await call<{ id: string }>(admin, 'POST', '/claims', {
-    orderId: order.id,
-    type: 'refund_only',
+  const id = await fileAnalysedClaim(admin, {
+    tag: `trust-${tag}`,
     reason: '门锁面板有裂纹，申请仅退款',
     amountFen: AMOUNT_FEN,
+    photo: PHOTO,
   });
-  const me = (await (await admin.request.get('/api/v1/auth/me')).json()) as { csrfToken?: string };
-  const upload = await admin.request.post(`/api/v1/claims/${claim.id}/evidence`, {
-    headers: { 'x-csrf-token': me.csrfToken ?? '' },
-    multipart: { file: { name: 'crack.jpg', mimeType: 'image/jpeg', buffer: PHOTO } },
-  });
-  assert.ok(upload.ok(), await upload.text());
-  await waitFor('the analysis', async () => {
-    const c = await call<{ status: string }>(admin, 'GET', `/claims/${claim.id}`);
-    return c.status === 'awaiting_merchant' ? c : undefined;
-  });
-  await call(admin, 'POST', `/claims/${claim.id}/response`, {
+  await call(admin, 'POST', `/claims/${id}/response`, {
     statement: '出库前已拍摄打包照片，面板完好。',
     accept: false,
   });
-  return claim.id;
+  return id;
 }
 
 export function trustCreditJourney(env: JourneyEnv): void {

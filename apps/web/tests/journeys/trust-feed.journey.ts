@@ -12,49 +12,20 @@ import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newContext, screenshot, signIn, type JourneyEnv } from '../support/browser.js';
 import { REPO_ROOT, startDemoServer, type DemoServer } from '../support/demo-server.js';
-import { waitFor } from '../support/journey-api.js';
+import { api as call, fileAnalysedClaim, waitFor } from '../support/journey-api.js';
 
 const ADMIN = 'admin@antu-demo.cn';
 const PHOTO = readFileSync(join(REPO_ROOT, 'fixtures/camera/fujifilm-dx10.jpg'));
 const AMOUNT_FEN = 89_900;
 
-/** Calls the API with the page's session and CSRF token (sign-ins are rate-limited per IP: reuse the page's). */
-async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken?: string };
-  const response = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken ?? '' },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A claim by a new buyer with the photo, analysed (awaiting the merchant). */
 async function fileClaim(page: Page, tag: string): Promise<string> {
-  const order = await call<{ id: string }>(page, 'POST', '/orders', {
-    platform: 'taobao',
-    platformOrderId: `FEED-${tag}-${Date.now()}`,
-    amountFen: AMOUNT_FEN,
-    buyer: { accountId: `tb_feed_${tag}_${Date.now()}` },
-  });
-  const claim = await call<{ id: string }>(page, 'POST', '/claims', {
-    orderId: order.id,
-    type: 'refund_only',
+  return fileAnalysedClaim(page, {
+    tag: `feed-${tag}`,
     reason: '面板碎裂，申请仅退款',
     amountFen: AMOUNT_FEN,
+    photo: PHOTO,
   });
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken?: string };
-  const upload = await page.request.post(`/api/v1/claims/${claim.id}/evidence`, {
-    headers: { 'x-csrf-token': me.csrfToken ?? '' },
-    multipart: { file: { name: 'crack.jpg', mimeType: 'image/jpeg', buffer: PHOTO } },
-  });
-  assert.ok(upload.ok(), await upload.text());
-  await waitFor('the analysis', async () => {
-    const c = await call<{ status: string }>(page, 'GET', `/claims/${claim.id}`);
-    return c.status === 'awaiting_merchant' ? c : undefined;
-  });
-  return claim.id;
 }
 
 export function trustFeedJourney(env: JourneyEnv): void {
