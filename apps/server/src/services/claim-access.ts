@@ -35,3 +35,17 @@ export async function loadClaimRow(
   if (!row) throw errors.notFound('claim', claimId);
   return row;
 }
+
+/**
+ * Checks that a buyer belongs to the workspace (a buyer id is only meaningful inside its workspace).
+ * @throws {DomainError} `not_found` for an unknown buyer or another workspace's
+ */
+export async function requireWorkspaceBuyer(db: Kysely<Database>, workspaceId: string, buyerId: string): Promise<void> {
+  const buyer = await db
+    .selectFrom('buyers')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', buyerId)
+    .executeTakeFirst();
+  if (!buyer) throw errors.notFound('buyer', buyerId);
+}

@@ -14,7 +14,7 @@ import type { ClaimsTable, Database } from '../adapters/db/schema.js';
 import { toClaim, type Claim } from '../adapters/db/claim.repository.js';
 import { BatchCommitter } from '../adapters/db/group-commit.js';
 import { loadWorkspacePolicy } from '../adapters/db/workspace.repository.js';
-import { loadClaimRow, requireClaimAccess } from './claim-access.js';
+import { loadClaimRow, requireClaimAccess, requireWorkspaceBuyer } from './claim-access.js';
 import { claimCreationWriter, type ClaimToCreate } from './claim-creation.js';
 import { applyClaimChange } from './claim-transition.js';
 import { nowIso, pageSize, requireFen, requireText, toPage, type Page, type ServiceDeps } from './service-deps.js';
@@ -314,13 +314,7 @@ export class ClaimService {
   async buyerHistory(actor: Actor, buyerId: string): Promise<Claim[]> {
     requirePermission(actor, 'claim.read');
     const db = this.deps.db.kysely;
-    const buyer = await db
-      .selectFrom('buyers')
-      .select('id')
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', buyerId)
-      .executeTakeFirst();
-    if (!buyer) throw errors.notFound('buyer', buyerId);
+    await requireWorkspaceBuyer(db, actor.workspaceId, buyerId);
     const rows = await db
       .selectFrom('claims')
       .selectAll()

@@ -15,7 +15,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import { toBuyerRecord } from './buyer-record.js';
-import { requireClaimAccess, loadClaimRow } from './claim-access.js';
+import { requireClaimAccess, loadClaimRow, requireWorkspaceBuyer } from './claim-access.js';
 import { pageSize, type Page, type ServiceDeps } from './service-deps.js';
 import { loadTrustSettings } from './trust-settings.service.js';
 
@@ -78,13 +78,7 @@ export class CreditService {
   async buyerCredit(actor: Actor, buyerId: string): Promise<BuyerCreditView> {
     requirePermission(actor, 'trust.read');
     const db = this.deps.db.reader;
-    const buyer = await db
-      .selectFrom('buyers')
-      .select('id')
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', buyerId)
-      .executeTakeFirst();
-    if (!buyer) throw errors.notFound('buyer', buyerId);
+    await requireWorkspaceBuyer(db, actor.workspaceId, buyerId);
     return this.view(db, actor.workspaceId, buyerId);
   }
 
