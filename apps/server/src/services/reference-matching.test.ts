@@ -22,6 +22,26 @@ import * as V from '../testing/reference-variants.js';
  * edits; other photos of the same product and unrelated photos must not be found derived.
  */
 const ports = createForensicPorts(DEFAULT_LIMITS);
+
+/** The ports with a decoder that reports the size asked for whenever `bytes` (the claim photo) is decoded. */
+function watchingDecodes(bytes: Uint8Array, onDecode: (maxSide: number) => void) {
+  const decoder = ports.decoder;
+  return {
+    ...ports,
+    decoder: {
+      probe: decoder.probe.bind(decoder),
+      encodeJpeg: decoder.encodeJpeg!.bind(decoder),
+      decode: (
+        input: Uint8Array,
+        format: Parameters<typeof decoder.decode>[1],
+        options: { maxSide: number; maxPixels: number },
+      ) => {
+        if (input === bytes) onDecode(options.maxSide);
+        return decoder.decode(input, format, options);
+      },
+    },
+  };
+}
 after(() => ports.close());
 const REFERENCE_SIGNALS = SIGNALS.filter((s) => s.name === 'reference');
 const SOURCES = ['tote-bag-black.jpg', 'jacket-green.jpg', 'cap-red-front.jpg'] as const;
@@ -203,22 +223,7 @@ describe('reference matching: real files through the whole pipeline', () => {
     variant = await V.paint(variant, 'stain', { cx: 0.45, cy: 0.5, size: 0.25, seed: 7 });
     const bytes = await V.encode(await V.applySteps(variant, [V.rotate(4)]), 'jpeg');
     const decodes: number[] = [];
-    const decoder = ports.decoder;
-    const counting = {
-      ...ports,
-      decoder: {
-        probe: decoder.probe.bind(decoder),
-        encodeJpeg: decoder.encodeJpeg!.bind(decoder),
-        decode: (
-          input: Uint8Array,
-          format: Parameters<typeof decoder.decode>[1],
-          options: { maxSide: number; maxPixels: number },
-        ) => {
-          if (input === bytes) decodes.push(options.maxSide);
-          return decoder.decode(input, format, options);
-        },
-      },
-    };
+    const counting = watchingDecodes(bytes, (maxSide) => decodes.push(maxSide));
     const report = await checkPhoto({ file: 'cap.jpg', bytes, sha256: sha256(bytes) }, counting, { references });
     assert.equal(finding(report, 'reference.derived_from_listing')?.ref?.file, 'cap-red-front.jpg');
     assert.ok(finding(report, 'reference.local_edit')?.regions?.length, 'stain not localised');
@@ -232,22 +237,7 @@ describe('reference matching: real files through the whole pipeline', () => {
       'jpeg',
     );
     const events: string[] = [];
-    const decoder = ports.decoder;
-    const recording = {
-      ...ports,
-      decoder: {
-        probe: decoder.probe.bind(decoder),
-        encodeJpeg: decoder.encodeJpeg!.bind(decoder),
-        decode: (
-          input: Uint8Array,
-          format: Parameters<typeof decoder.decode>[1],
-          options: { maxSide: number; maxPixels: number },
-        ) => {
-          if (input === bytes) events.push(`decode ${options.maxSide}`);
-          return decoder.decode(input, format, options);
-        },
-      },
-    };
+    const recording = watchingDecodes(bytes, (maxSide) => events.push(`decode ${maxSide}`));
     const marker = {
       name: 'marker',
       run: () => {
