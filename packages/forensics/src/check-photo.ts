@@ -2,7 +2,15 @@ import { hasC2paMarker } from './containers/byte-search.js';
 import { readPngTextChunks, type PngTextChunk } from './containers/png-text.js';
 import { makeFinding } from './finding.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
-import { DecodeError, type C2paSummary, type ForensicPorts, type ImageHeader } from './ports.js';
+import {
+  DecodeError,
+  type C2paSummary,
+  type DetachedSignalOutcome,
+  type DetachedSignalRequest,
+  type ForensicPorts,
+  type ImageHeader,
+  type SignalRunner,
+} from './ports.js';
 import type { PreparedReference } from './reference/prepared-reference.js';
 import { CLAIM_MAX_SIDE } from './reference/working-image.js';
 import type { Finding, PhotoFacts, PhotoReport } from './report.js';
@@ -175,6 +183,14 @@ export async function checkPhoto(
     );
   }
 
+  const { width, height } = orientedSize(header);
+  const signals = options.signals ?? SIGNALS;
+  // The detachable signals (the tamper analyses) start first, on the runner's thread, and run while this one reads
+  // the metadata and matches the references (docs/adr/0020-check-on-two-threads.md).
+  const detached = ports.signalRunner
+    ? startDetached(ports.signalRunner, signals, { bytes, format, header, width, height, maxPixels: limits.maxPixels })
+    : undefined;
+
   const errors: string[] = [];
   const meta = await timed('metadata', () => ports.metadata.read(bytes, format));
   errors.push(...meta.errors);
@@ -183,8 +199,6 @@ export async function checkPhoto(
   let c2pa: C2paSummary | undefined;
   if (hasC2paMarker(bytes)) c2pa = await timed('c2pa', () => ports.c2pa.read(bytes, mimeType));
 
-  const { width, height } = orientedSize(header);
-  const signals = options.signals ?? SIGNALS;
   // The preview decodes on the decoder's threads while the shared working image (for a JPEG, its DCT coefficients)
   // is read here; the signals that need it pick it up from the context.
   const previewStarted = now();
@@ -196,7 +210,7 @@ export async function checkPhoto(
       ? ports.decoder.decode(bytes, format, { maxSide: CLAIM_MAX_SIDE, maxPixels: limits.maxPixels })
       : undefined;
   claimDecode?.catch(() => undefined);
-  const working = signals.some((s) => s.workingImage)
+  const working = signals.some((s) => s.workingImage && !(detached && s.detachable))
     ? await timed('working', () =>
         beginWorkingImage({
           bytes,
@@ -243,6 +257,16 @@ export async function checkPhoto(
   const findings: Finding[] = [];
   let facts: PhotoFacts = { byteLength: bytes.length, ...storedFacts };
   for (const signal of signals) {
+    const outcome = detached && signal.detachable ? (await detached)?.get(signal.name) : undefined;
+    if (outcome) {
+      timings[signal.name] = outcome.ms;
+      if ('error' in outcome) errors.push(`${signal.name}: ${outcome.error}`);
+      else {
+        findings.push(...outcome.result.findings);
+        if (outcome.result.facts) facts = { ...facts, ...outcome.result.facts };
+      }
+      continue;
+    }
     try {
       const result = await timed(signal.name, () => signal.run(ctx));
       findings.push(...result.findings);
@@ -263,4 +287,23 @@ export async function checkPhoto(
     findings,
     facts: { ...facts, ...(errors.length > 0 ? { errors } : {}), timingsMs: timings },
   };
+}
+
+/**
+ * Hands the detachable signals to the runner. Resolves to their outcomes by name, or to `undefined` when the runner
+ * failed (the check then runs them itself, on the working image it reads lazily); `undefined` at once when there is
+ * nothing to detach or the runner has no capacity.
+ */
+function startDetached(
+  runner: SignalRunner,
+  signals: readonly Signal[],
+  source: Omit<DetachedSignalRequest, 'names'>,
+): Promise<Map<string, DetachedSignalOutcome> | undefined> | undefined {
+  const names = signals.filter((s) => s.detachable).map((s) => s.name);
+  if (names.length === 0) return undefined;
+  const running = runner.tryRun({ names, ...source });
+  return running?.then(
+    (outcomes) => new Map(outcomes.map((o) => [o.name, o])),
+    () => undefined,
+  );
 }

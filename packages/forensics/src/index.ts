@@ -13,6 +13,7 @@ export * from './containers/byte-search.js';
 export * from './containers/isobmff.js';
 export * from './signals/signal.js';
 export { SIGNALS } from './signals/index.js';
+export { runDetachedSignals, detachedContext } from './signals/detached.js';
 export * from './containers/exif-user-comment.js';
 export * from './containers/riff.js';
 export * from './signals/digital-source-type.js';

@@ -2,6 +2,7 @@
  * The ports the forensic core needs from the outside world. Adapters live in `apps/server/src/adapters/media`.
  * The core never touches files, processes or the environment itself.
  */
+import type { SignalResult } from './signals/signal.js';
 import type { ImageFormat } from './sniff.js';
 
 /** Header facts read without decoding pixels. Dimensions are as stored, before EXIF orientation. */
@@ -144,9 +145,42 @@ export interface C2paReader {
   read(bytes: Uint8Array, mimeType: string): Promise<C2paSummary | undefined>;
 }
 
+/**
+ * What a detachable signal may read (see `Signal.detachable`): the photo's bytes and header, nothing decoded. Plain
+ * data, so it can cross to another thread.
+ */
+export interface DetachedSignalRequest {
+  /** Names of the signals to run, from `SIGNALS`. */
+  readonly names: readonly string[];
+  readonly bytes: Uint8Array;
+  readonly format: ImageFormat;
+  readonly header: ImageHeader;
+  /** Width and height after EXIF orientation. */
+  readonly width: number;
+  readonly height: number;
+  readonly maxPixels: number;
+}
+
+/** One detached signal's outcome: its result, or the message of what it threw; and how long it took. */
+export type DetachedSignalOutcome =
+  | { readonly name: string; readonly ms: number; readonly result: SignalResult }
+  | { readonly name: string; readonly ms: number; readonly error: string };
+
+/**
+ * Runs detachable signals somewhere else (in the server: a worker thread) while `checkPhoto` runs the others.
+ * `tryRun` returns `undefined` when it has no capacity right now: the caller then runs them itself, so a busy runner
+ * never makes a check wait. The promise rejects only when the runner itself failed (its thread died, it was closed):
+ * the caller may then run the signals itself. A signal that threw is an outcome with `error`, not a rejection.
+ */
+export interface SignalRunner {
+  tryRun(request: DetachedSignalRequest): Promise<readonly DetachedSignalOutcome[]> | undefined;
+}
+
 /** Everything the core needs to check a photo. */
 export interface ForensicPorts {
   readonly decoder: ImageDecoder;
   readonly metadata: MetadataReader;
   readonly c2pa: C2paReader;
+  /** Optional: runs the detachable signals concurrently with the rest of the check. */
+  readonly signalRunner?: SignalRunner;
 }

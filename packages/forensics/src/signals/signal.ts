@@ -52,6 +52,11 @@ export interface Signal {
    * preview decodes.
    */
   readonly workingImage?: boolean;
+  /**
+   * Reads only `bytes`, `format`, `header`, `width`, `height`, `maxPixels` and `decoder` of the context (what
+   * `DetachedSignalRequest` carries), so a `SignalRunner` may run it on another thread (`signals/detached.ts`).
+   */
+  readonly detachable?: boolean;
   run(ctx: SignalContext): SignalResult | Promise<SignalResult>;
 }
 

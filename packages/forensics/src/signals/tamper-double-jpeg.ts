@@ -48,6 +48,7 @@ function lackingRegions(lack: BlockMap): { regions: CellRegion[]; median: number
 export const tamperDoubleJpegSignal: Signal = {
   name: 'tamper-double-jpeg',
   workingImage: true,
+  detachable: true,
   async run(ctx): Promise<SignalResult> {
     if (ctx.format !== 'jpeg') return { findings: [] };
     const analysis = await tamperAnalysis(ctx);

@@ -39,6 +39,7 @@ const SIGMAS = 8;
 export const tamperElaSignal: Signal = {
   name: 'tamper-ela',
   workingImage: true,
+  detachable: true,
   async run(ctx): Promise<SignalResult> {
     const analysis = await tamperAnalysis(ctx);
     const facts = tamperFacts(analysis);

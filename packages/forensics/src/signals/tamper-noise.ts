@@ -51,6 +51,7 @@ function find(deviation: BlockMap, direction: Direction) {
 export const tamperNoiseSignal: Signal = {
   name: 'tamper-noise',
   workingImage: true,
+  detachable: true,
   async run(ctx): Promise<SignalResult> {
     const analysis = await tamperAnalysis(ctx);
     const facts = tamperFacts(analysis);
