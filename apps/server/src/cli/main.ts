@@ -46,6 +46,8 @@ export async function main(argv: readonly string[]): Promise<number> {
             ? { c2paTrustAnchorsPem: readFileSync(config.c2paTrustAnchorsPath, 'utf8') }
             : {}),
         });
+        // The tamper analyses' worker boots while the references are prepared and the first photo is read.
+        if (command === 'check') void ports.warm();
         try {
           return command === 'check'
             ? await runCheck(args, { ...deps, ports })
