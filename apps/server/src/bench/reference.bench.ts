@@ -30,7 +30,10 @@ const photoCount = Number(process.argv[3] ?? 5);
 const SET_SIZE = 1000;
 const CACHE = join(REPO_ROOT, '.bench', `reference-set-${PREPARED_REFERENCE_VERSION}.bin`);
 const PRODUCTS = join(REPO_ROOT, '..', 'shared', 'data', 'images', 'products');
+// The default ports: the tamper analyses on a worker thread beside the rest of the check (ADR 0020) …
 const ports = createForensicPorts(DEFAULT_LIMITS);
+// … and the same check on one thread, as before that, for comparison in the same run.
+const oneThread = createForensicPorts(DEFAULT_LIMITS, { signalWorkers: 0 });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -96,6 +99,7 @@ const setBytes = serialize(references).length;
 const decodeMs: number[] = [];
 const plainMs: number[] = [];
 const withRefsMs: number[] = [];
+const oneThreadMs: number[] = [];
 // CPU time of the whole process (sharp's threads included): steadier than wall time on a shared machine.
 const cpu = { decode: 0, plain: 0, withRefs: 0 };
 const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -105,8 +109,10 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 const referenceSignalMs: number[] = [];
 let verdicts = '';
 // Warm-up: codecs, wasm, workers, JIT.
+await ports.warm();
 await sharp(photos[0]!.bytes).raw().toBuffer();
 await checkPhoto({ ...photos[0]!, sha256: '' }, ports, { references });
+await checkPhoto({ ...photos[0]!, sha256: '' }, oneThread, { references });
 for (let r = 0; r < rounds; r++) {
   for (const { file, bytes } of photos) {
     let t = performance.now();
@@ -125,10 +131,13 @@ for (let r = 0; r < rounds; r++) {
     withRefsMs.push(performance.now() - t);
     cpu.withRefs += cpuMs(used);
     referenceSignalMs.push(report.facts.timingsMs?.['reference'] ?? NaN);
+    t = performance.now();
+    await checkPhoto({ file, bytes, sha256: sha256(bytes) }, oneThread, { references });
+    oneThreadMs.push(performance.now() - t);
     if (r === 0) verdicts += report.findings.some((f) => f.code === 'reference.derived_from_listing') ? 'd' : '-';
   }
 }
-await ports.close();
+await Promise.all([ports.close(), oneThread.close()]);
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 console.log(
   `${photos.length} 12 MP JPEGs (4000×3000) × ${rounds} rounds, interleaved; ${references.length} prepared references (${(setBytes / 1e6).toFixed(0)} MB serialised, ${(setBytes / references.length / 1024).toFixed(0)} KiB each)`,
@@ -139,6 +148,9 @@ console.log(`sharp plain full decode (raw RGB):       median ${median(decodeMs).
 console.log(`proofdesk check, no references:          median ${median(plainMs).toFixed(1)} ms`);
 console.log(`proofdesk check, 1,000 references:       median ${median(withRefsMs).toFixed(1)} ms`);
 console.log(`  of which the reference signal:         median ${median(referenceSignalMs).toFixed(1)} ms`);
+console.log(
+  `  the same on one thread (no signal worker): median ${median(oneThreadMs).toFixed(1)} ms (${(total(oneThreadMs) / total(decodeMs)).toFixed(2)}× the full decode)`,
+);
 console.log(
   `ratio check with references / full decode: ${(total(withRefsMs) / total(decodeMs)).toFixed(2)}× (target ≤ 2×); reference signal alone / full decode: ${(total(referenceSignalMs) / total(decodeMs)).toFixed(2)}×`,
 );
