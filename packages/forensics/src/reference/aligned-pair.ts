@@ -226,10 +226,12 @@ export function dilate(mask: Uint8Array, width: number, height: number, radius: 
 
 /**
  * Erosion (`keep` 0: a cell stays 1 only if its whole window is 1) or dilation (`keep` 1: a cell becomes 1 if any
- * cell of its window is), separably, with running counts of `keep` cells (cells outside the grid count as 0).
+ * cell of its window is), separably, with running counts of `keep` cells (cells outside the grid count as 0). Both
+ * passes walk rows (the vertical one keeps a running count per column), so memory is read in order.
  */
 function morph(mask: Uint8Array, width: number, height: number, radius: number, keep: 0 | 1): Uint8Array {
-  const hit = (count: number) => (keep === 1 ? (count > 0 ? 1 : 0) : count > 0 ? 0 : 1);
+  // A window with a `keep` cell: dilation sets the cell, erosion clears it.
+  const flip = keep === 1 ? 0 : 1;
   const rows = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++) {
     const base = y * width;
@@ -238,25 +240,25 @@ function morph(mask: Uint8Array, width: number, height: number, radius: number, 
     for (let x = 0; x < width; x++) {
       const add = x + radius;
       if (add < width) count += +(mask[base + add] === keep);
-      const outside = +(x - radius < 0) + +(x + radius >= width);
       // Outside cells are 0: they count as `keep` for erosion only.
-      rows[base + x] = hit(count + (keep === 0 ? outside : 0));
+      const outside = flip * (+(x - radius < 0) + +(x + radius >= width));
+      rows[base + x] = +(count + outside > 0) ^ flip;
       const drop = x - radius;
       if (drop >= 0) count -= +(mask[base + drop] === keep);
     }
   }
   const out = new Uint8Array(mask.length);
-  for (let x = 0; x < width; x++) {
-    let count = 0;
-    for (let y = 0; y < Math.min(height, radius); y++) count += +(rows[y * width + x] === keep);
-    for (let y = 0; y < height; y++) {
-      const add = y + radius;
-      if (add < height) count += +(rows[add * width + x] === keep);
-      const outside = +(y - radius < 0) + +(y + radius >= height);
-      out[y * width + x] = hit(count + (keep === 0 ? outside : 0));
-      const drop = y - radius;
-      if (drop >= 0) count -= +(rows[drop * width + x] === keep);
-    }
+  const counts = new Int32Array(width);
+  for (let y = 0; y < Math.min(height, radius); y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) counts[x]! += +(rows[i] === keep);
+  }
+  for (let y = 0; y < height; y++) {
+    const add = y + radius;
+    if (add < height) for (let x = 0, i = add * width; x < width; x++, i++) counts[x]! += +(rows[i] === keep);
+    const outside = flip * (+(y - radius < 0) + +(y + radius >= height));
+    for (let x = 0, i = y * width; x < width; x++, i++) out[i] = +(counts[x]! + outside > 0) ^ flip;
+    const drop = y - radius;
+    if (drop >= 0) for (let x = 0, i = drop * width; x < width; x++, i++) counts[x]! -= +(rows[i] === keep);
   }
   return out;
 }

@@ -37,19 +37,21 @@ export function correctColourResidual(
   const counts = new Uint32Array(cells);
   const n = mask.length;
   const cellIndex = new Int32Array(n);
+  // The planes' arrays in locals: looked up through the plane arrays in the loop, they cost ~2× the time.
+  const [y0, u0, v0] = [original[0]!.data, original[1]!.data, original[2]!.data];
+  const [my, mu, mv] = [mapped[0]!.data, mapped[1]!.data, mapped[2]!.data];
+  const [cy, cu, cv] = [claim[0]!.data, claim[1]!.data, claim[2]!.data];
+  const bin = (r: number) =>
+    Math.min(RESIDUAL_BINS - 1, Math.max(0, Math.floor(((r + RESIDUAL_RANGE) / (2 * RESIDUAL_RANGE)) * RESIDUAL_BINS)));
   for (let i = 0; i < n; i++) {
     if (!mask[i]) continue;
-    const cell = cellOf(original[0]!.data[i]!, original[1]!.data[i]!, original[2]!.data[i]!);
+    const cell = cellOf(y0[i]!, u0[i]!, v0[i]!);
     cellIndex[i] = cell;
     counts[cell]!++;
-    for (let c = 0; c < 3; c++) {
-      const r = claim[c]!.data[i]! - mapped[c]!.data[i]!;
-      const bin = Math.min(
-        RESIDUAL_BINS - 1,
-        Math.max(0, Math.floor(((r + RESIDUAL_RANGE) / (2 * RESIDUAL_RANGE)) * RESIDUAL_BINS)),
-      );
-      histogram[(cell * 3 + c) * RESIDUAL_BINS + bin]!++;
-    }
+    const base = cell * 3 * RESIDUAL_BINS;
+    histogram[base + bin(cy[i]! - my[i]!)]!++;
+    histogram[base + RESIDUAL_BINS + bin(cu[i]! - mu[i]!)]!++;
+    histogram[base + 2 * RESIDUAL_BINS + bin(cv[i]! - mv[i]!)]!++;
   }
   const correction = new Float32Array(cells * 3);
   for (let cell = 0; cell < cells; cell++) {
@@ -69,7 +71,9 @@ export function correctColourResidual(
   // Only compared cells matter: the rest is replaced by the claim's own values afterwards.
   for (let i = 0; i < n; i++) {
     if (!mask[i]) continue;
-    const cell = cellIndex[i]!;
-    for (let c = 0; c < 3; c++) mapped[c]!.data[i]! += correction[cell * 3 + c]!;
+    const cell = cellIndex[i]! * 3;
+    my[i]! += correction[cell]!;
+    mu[i]! += correction[cell + 1]!;
+    mv[i]! += correction[cell + 2]!;
   }
 }

@@ -81,41 +81,100 @@ function ssimDissimilarity(a: Plane, b: Plane): Plane {
   return { width: a.width, height: a.height, data: out };
 }
 
-/** The shifts tried for the reference: none, and one cell in each of the eight directions. */
-const SHIFTS: readonly (readonly [number, number])[] = [-1, 0, 1].flatMap((dy) =>
-  [-1, 0, 1].map((dx) => [dx, dy] as const),
-);
-
 /**
  * Smallest |a − b| over b's cell and its eight neighbours, for one or two channels (Euclidean; a third is ignored):
- * a residual misalignment of a cell along an edge does not read as a change.
+ * a residual misalignment of a cell along an edge does not read as a change. Cell by cell over the neighbourhood,
+ * one loop per channel count (1.5× faster than shift by shift over the whole grid); the squared distance is rounded
+ * to single precision as the shift-by-shift version stored it, so the results are the same to the bit.
  */
 function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Array): Float32Array {
   const { width: w, height: h } = a[0]!;
-  const n = w * h;
-  const best = new Float32Array(n).fill(Infinity);
-  const a0 = a[0]!.data;
-  const b0 = b[0]!.data;
   const a1 = a[1]?.data;
   const b1 = b[1]?.data;
-  for (const [dx, dy] of SHIFTS) {
-    const offset = dy * w + dx;
-    for (let y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
-      const xEnd = Math.min(w, w - dx);
-      for (let x = Math.max(0, -dx), i = y * w + x; x < xEnd; x++, i++) {
-        if (!mask[i] || !mask[i + offset]) continue;
-        const d0 = a0[i]! - b0[i + offset]!;
-        let sq = d0 * d0;
-        if (a1 && b1) {
-          const d1 = a1[i]! - b1[i + offset]!;
-          sq += d1 * d1;
+  return a1 && b1
+    ? nearestDistance2(a[0]!.data, a1, b[0]!.data, b1, mask, w, h)
+    : nearestDistance1(a[0]!.data, b[0]!.data, mask, w, h);
+}
+
+/** {@link shiftTolerant} for one channel. */
+function nearestDistance1(a0: Float32Array, b0: Float32Array, mask: Uint8Array, w: number, h: number): Float32Array {
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const inner = y > 0 && y < h - 1;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (!mask[i]) continue;
+      const ai = a0[i]!;
+      let best = Infinity;
+      if (inner && x > 0 && x < w - 1) {
+        for (let j = i - w - 1, row = 0; row < 3; row++, j += w - 3) {
+          for (let col = 0; col < 3; col++, j++) {
+            if (!mask[j]) continue;
+            const d = ai - b0[j]!;
+            const sq = d * d;
+            if (sq < best) best = Math.fround(sq);
+          }
         }
-        if (sq < best[i]!) best[i] = sq;
+      } else {
+        for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+          for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+            const j = yy * w + xx;
+            if (!mask[j]) continue;
+            const d = ai - b0[j]!;
+            const sq = d * d;
+            if (sq < best) best = Math.fround(sq);
+          }
+        }
       }
+      out[i] = Math.sqrt(best);
     }
   }
-  for (let i = 0; i < n; i++) best[i] = Number.isFinite(best[i]!) ? Math.sqrt(best[i]!) : 0;
-  return best;
+  return out;
+}
+
+/** {@link shiftTolerant} for two channels. */
+function nearestDistance2(
+  a0: Float32Array,
+  a1: Float32Array,
+  b0: Float32Array,
+  b1: Float32Array,
+  mask: Uint8Array,
+  w: number,
+  h: number,
+): Float32Array {
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const inner = y > 0 && y < h - 1;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (!mask[i]) continue;
+      const a0i = a0[i]!;
+      const a1i = a1[i]!;
+      let best = Infinity;
+      if (inner && x > 0 && x < w - 1) {
+        for (let j = i - w - 1, row = 0; row < 3; row++, j += w - 3) {
+          for (let col = 0; col < 3; col++, j++) {
+            if (!mask[j]) continue;
+            const d0 = a0i - b0[j]!;
+            const d1 = a1i - b1[j]!;
+            const sq = d0 * d0 + d1 * d1;
+            if (sq < best) best = Math.fround(sq);
+          }
+        }
+      } else {
+        for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+          for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+            const j = yy * w + xx;
+            if (!mask[j]) continue;
+            const d0 = a0i - b0[j]!;
+            const d1 = a1i - b1[j]!;
+            const sq = d0 * d0 + d1 * d1;
+            if (sq < best) best = Math.fround(sq);
+          }
+        }
+      }
+      out[i] = Math.sqrt(best);
+    }
+  }
+  return out;
 }
 
 /** A 3×3 mean of a map on the grid. */
@@ -148,7 +207,8 @@ export function differenceMaps(pair: AlignedPair): DifferenceMaps {
   // Thin strokes on the unblurred luma: the blur and the 3×3 mean above take a one-cell line below the floors.
   const signedLuma = signedShiftTolerant(pair.claim[0], filledLuma, mask);
   const stroke = strokeMap(pair.claim[0], filledLuma, mask, signedLuma);
-  const sharpLuma = signedLuma.map(Math.abs);
+  const sharpLuma = new Float32Array(signedLuma.length);
+  for (let i = 0; i < sharpLuma.length; i++) sharpLuma[i] = Math.abs(signedLuma[i]!);
   for (let i = 0; i < mask.length; i++) {
     if (mask[i]) continue;
     structure[i] = 0;

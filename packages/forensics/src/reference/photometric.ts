@@ -32,10 +32,12 @@ export function fitToneCurve(claim: Plane, reference: Plane, mask: Uint8Array, l
   const bandWidth = span / BANDS;
   const histogram = new Uint32Array(BANDS * HISTOGRAM_BINS);
   const counts = new Float64Array(BANDS);
+  const ref = reference.data;
+  const own = claim.data;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    const band = Math.min(BANDS - 1, Math.max(0, Math.floor((reference.data[i]! - low) / bandWidth)));
-    const bin = Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor(((claim.data[i]! - low) / span) * HISTOGRAM_BINS)));
+    const band = Math.min(BANDS - 1, Math.max(0, Math.floor((ref[i]! - low) / bandWidth)));
+    const bin = Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor(((own[i]! - low) / span) * HISTOGRAM_BINS)));
     histogram[band * HISTOGRAM_BINS + bin]!++;
     counts[band]!++;
   }
@@ -105,8 +107,9 @@ export function applyToneCurve(plane: Plane, curve: ToneCurve): Plane {
   const data = new Float32Array(plane.data.length);
   const { low, bandWidth, values } = curve;
   const last = values.length - 1;
+  const source = plane.data;
   for (let i = 0; i < data.length; i++) {
-    const position = (plane.data[i]! - low) / bandWidth - 0.5;
+    const position = (source[i]! - low) / bandWidth - 0.5;
     if (position <= 0) data[i] = values[0]! + position * bandWidth;
     else if (position >= last) data[i] = values[last]! + (position - last) * bandWidth;
     else {

@@ -46,26 +46,46 @@ DIRECTIONS.forEach(([ux, uy], k) => {
  */
 export function signedShiftTolerant(claim: Plane, reference: Plane, mask: Uint8Array): Float32Array {
   const { width: w, height: h } = claim;
-  const n = w * h;
-  const best = new Float32Array(n).fill(Infinity);
-  const signed = new Float32Array(n);
+  const signed = new Float32Array(w * h);
   const a = claim.data;
   const b = reference.data;
-  for (let dy = -1; dy <= 1; dy++) {
-    for (let dx = -1; dx <= 1; dx++) {
-      const offset = dy * w + dx;
-      for (let y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
-        const xEnd = Math.min(w, w - dx);
-        for (let x = Math.max(0, -dx), i = y * w + x; x < xEnd; x++, i++) {
-          if (!mask[i] || !mask[i + offset]) continue;
-          const d = a[i]! - b[i + offset]!;
-          const m = d < 0 ? -d : d;
-          if (m < best[i]!) {
-            best[i] = m;
-            signed[i] = d;
+  // Cell by cell over its 3×3 neighbourhood (row-major, so the first of equal magnitudes wins, as it did shift by
+  // shift); `best` is rounded to single precision as the per-shift version stored it.
+  for (let y = 0; y < h; y++) {
+    const inner = y > 0 && y < h - 1;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (!mask[i]) continue;
+      const ai = a[i]!;
+      let best = Infinity;
+      let chosen = 0;
+      if (inner && x > 0 && x < w - 1) {
+        for (let j = i - w - 1, row = 0; row < 3; row++, j += w - 3) {
+          for (let col = 0; col < 3; col++, j++) {
+            if (!mask[j]) continue;
+            const d = ai - b[j]!;
+            const m = d < 0 ? -d : d;
+            if (m < best) {
+              best = Math.fround(m);
+              chosen = d;
+            }
+          }
+        }
+      } else {
+        for (let yy = y - 1; yy <= y + 1; yy++) {
+          for (let xx = x - 1; xx <= x + 1; xx++) {
+            if (yy < 0 || yy >= h || xx < 0 || xx >= w) continue;
+            const j = yy * w + xx;
+            if (!mask[j]) continue;
+            const d = ai - b[j]!;
+            const m = d < 0 ? -d : d;
+            if (m < best) {
+              best = Math.fround(m);
+              chosen = d;
+            }
           }
         }
       }
+      signed[i] = chosen;
     }
   }
   return signed;
