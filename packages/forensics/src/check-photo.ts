@@ -191,16 +191,8 @@ export async function checkPhoto(
     ? startDetached(ports.signalRunner, signals, { bytes, format, header, width, height, maxPixels: limits.maxPixels })
     : undefined;
 
-  const errors: string[] = [];
-  const meta = await timed('metadata', () => ports.metadata.read(bytes, format));
-  errors.push(...meta.errors);
-  let pngText: PngTextChunk[] = [];
-  if (format === 'png') pngText = readPngTextChunks(bytes);
-  let c2pa: C2paSummary | undefined;
-  if (hasC2paMarker(bytes)) c2pa = await timed('c2pa', () => ports.c2pa.read(bytes, mimeType));
-
-  // The preview decodes on the decoder's threads while the shared working image (for a JPEG, its DCT coefficients)
-  // is read here; the signals that need it pick it up from the context.
+  // The preview decodes on the decoder's threads while the metadata and (without a signal runner) the shared working
+  // image (for a JPEG, its DCT coefficients) are read here; the signals that need it pick it up from the context.
   const previewStarted = now();
   const previewDecode = ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels });
   previewDecode.catch(() => undefined);
@@ -210,6 +202,15 @@ export async function checkPhoto(
       ? ports.decoder.decode(bytes, format, { maxSide: CLAIM_MAX_SIDE, maxPixels: limits.maxPixels })
       : undefined;
   claimDecode?.catch(() => undefined);
+
+  const errors: string[] = [];
+  const meta = await timed('metadata', () => ports.metadata.read(bytes, format));
+  errors.push(...meta.errors);
+  let pngText: PngTextChunk[] = [];
+  if (format === 'png') pngText = readPngTextChunks(bytes);
+  let c2pa: C2paSummary | undefined;
+  if (hasC2paMarker(bytes)) c2pa = await timed('c2pa', () => ports.c2pa.read(bytes, mimeType));
+
   const working = signals.some((s) => s.workingImage && !(detached && s.detachable))
     ? await timed('working', () =>
         beginWorkingImage({
