@@ -140,3 +140,18 @@ export function hashDistance(a: Uint32Array, i: number, b: Uint32Array, j: numbe
   for (let k = 0; k < HASH_WORDS; k++) d += popcount32(a[x + k]! ^ b[y + k]!);
   return d;
 }
+
+/**
+ * {@link hashDistance} when only distances below `limit` matter: stops once the partial sum reaches `limit` and
+ * returns it (a value ≥ `limit`), otherwise the exact distance.
+ */
+export function hashDistanceBelow(a: Uint32Array, i: number, b: Uint32Array, j: number, limit: number): number {
+  const x = i * HASH_WORDS;
+  const y = j * HASH_WORDS;
+  let d = 0;
+  for (let k = 0; k < HASH_WORDS; k += 2) {
+    d += popcount32(a[x + k]! ^ b[y + k]!) + popcount32(a[x + k + 1]! ^ b[y + k + 1]!);
+    if (d >= limit) return d;
+  }
+  return d;
+}

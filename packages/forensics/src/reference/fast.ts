@@ -50,7 +50,7 @@ function hasArc9(mask: number): boolean {
  */
 export function detectFast(plane: Plane, threshold: number, border: number): Corners {
   const { width: w, height: h, data } = plane;
-  const offsets = CIRCLE.map(([dx, dy]) => dy * w + dx);
+  const offsets = Int32Array.from(CIRCLE, ([dx, dy]) => dy * w + dx);
   const [o0, o4, o8, o12] = [offsets[0]!, offsets[4]!, offsets[8]!, offsets[12]!];
   const scores = new Float32Array(w * h);
   const b = Math.max(3, border);
@@ -70,26 +70,30 @@ export function detectFast(plane: Plane, threshold: number, border: number): Cor
       const bright = +(p0 > hi) + +(p4 > hi) + +(p8 > hi) + +(p12 > hi);
       const dark = +(p0 < lo) + +(p4 < lo) + +(p8 < lo) + +(p12 < lo);
       if (bright < 2 && dark < 2) continue;
+      // Which circle pixels are brighter or darker first; the scores only for the few that are corners.
       let brightMask = 0;
       let darkMask = 0;
+      for (let k = 0; k < 16; k++) {
+        const p = data[i + offsets[k]!]!;
+        brightMask |= +(p > hi) << k;
+        darkMask |= +(p < lo) << k;
+      }
+      const isBright = hasArc9(brightMask);
+      const isDark = hasArc9(darkMask);
+      if (!isBright && !isDark) continue;
       let brightSum = 0;
       let darkSum = 0;
       for (let k = 0; k < 16; k++) {
         const p = data[i + offsets[k]!]!;
-        if (p > hi) {
-          brightMask |= 1 << k;
-          brightSum += p - hi;
-        } else if (p < lo) {
-          darkMask |= 1 << k;
-          darkSum += lo - p;
-        }
+        if (p > hi) brightSum += p - hi;
+        else if (p < lo) darkSum += lo - p;
       }
       let score = 0;
       if (brightSum > darkSum) {
-        if (hasArc9(brightMask)) score = brightSum;
-        else if (hasArc9(darkMask)) score = darkSum;
-      } else if (hasArc9(darkMask)) score = darkSum;
-      else if (hasArc9(brightMask)) score = brightSum;
+        if (isBright) score = brightSum;
+        else if (isDark) score = darkSum;
+      } else if (isDark) score = darkSum;
+      else if (isBright) score = brightSum;
       if (score > 0) scores[i] = score;
     }
   }
