@@ -52,36 +52,23 @@ export function signedShiftTolerant(claim: Plane, reference: Plane, mask: Uint8A
   // Cell by cell over its 3×3 neighbourhood (row-major, so the first of equal magnitudes wins, as it did shift by
   // shift); `best` is rounded to single precision as the per-shift version stored it.
   for (let y = 0; y < h; y++) {
-    const inner = y > 0 && y < h - 1;
+    const y0 = Math.max(0, y - 1);
+    const y1 = Math.min(h - 1, y + 1);
     for (let x = 0, i = y * w; x < w; x++, i++) {
       if (!mask[i]) continue;
       const ai = a[i]!;
+      const x0 = Math.max(0, x - 1);
+      const x1 = Math.min(w - 1, x + 1);
       let best = Infinity;
       let chosen = 0;
-      if (inner && x > 0 && x < w - 1) {
-        for (let j = i - w - 1, row = 0; row < 3; row++, j += w - 3) {
-          for (let col = 0; col < 3; col++, j++) {
-            if (!mask[j]) continue;
-            const d = ai - b[j]!;
-            const m = d < 0 ? -d : d;
-            if (m < best) {
-              best = Math.fround(m);
-              chosen = d;
-            }
-          }
-        }
-      } else {
-        for (let yy = y - 1; yy <= y + 1; yy++) {
-          for (let xx = x - 1; xx <= x + 1; xx++) {
-            if (yy < 0 || yy >= h || xx < 0 || xx >= w) continue;
-            const j = yy * w + xx;
-            if (!mask[j]) continue;
-            const d = ai - b[j]!;
-            const m = d < 0 ? -d : d;
-            if (m < best) {
-              best = Math.fround(m);
-              chosen = d;
-            }
+      for (let yy = y0; yy <= y1; yy++) {
+        for (let j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
+          if (!mask[j]) continue;
+          const d = ai - b[j]!;
+          const m = d < 0 ? -d : d;
+          if (m < best) {
+            best = Math.fround(m);
+            chosen = d;
           }
         }
       }
