@@ -13,6 +13,7 @@ import { applyHomography, type Homography } from './homography.js';
 import type { ReferenceMatch } from './match-claim.js';
 import { subcellShape } from './subcell.js';
 import { claimToReference, describeTransform, type ReferenceTransform } from './transform.js';
+import { cellsToPixels } from '../tamper/block-map.js';
 
 /** Changed areas reported at most (largest first). */
 const MAX_REGIONS = 8;
@@ -33,23 +34,6 @@ function toClaimBox(
 ): Region {
   const sx = claim.width / match.pair.width;
   const sy = claim.height / match.pair.height;
-  const x = Math.max(0, Math.floor(r.x * sx));
-  const y = Math.max(0, Math.floor(r.y * sy));
-  return {
-    x,
-    y,
-    w: Math.min(claim.width, Math.ceil((r.x + r.w) * sx)) - x,
-    h: Math.min(claim.height, Math.ceil((r.y + r.h) * sy)) - y,
-  };
-}
-
-/** A box in working pixels → claim pixels, clamped to the frame. */
-function scaleBox(
-  r: { x: number; y: number; w: number; h: number },
-  sx: number,
-  sy: number,
-  claim: ClaimImage,
-): Region {
   const x = Math.max(0, Math.floor(r.x * sx));
   const y = Math.max(0, Math.floor(r.y * sy));
   return {
@@ -150,7 +134,9 @@ export function referenceFindings(match: ReferenceMatch, claim: ClaimImage): Fin
   const cover = coverBoxes(fine, claim.workWidth, claim.workHeight, MAX_COVER_BOXES);
   const regions =
     cover.length > 0
-      ? cover.map((b) => scaleBox(b, claim.width / claim.workWidth, claim.height / claim.workHeight, claim))
+      ? cover.map((b) =>
+          cellsToPixels(b, claim.width / claim.workWidth, claim.height / claim.workHeight, claim.width, claim.height),
+        )
       : areas;
   const referenceRegions = areas.map((box) => toReferenceBox(box, toRef, ref.width, ref.height));
   const peak = Math.max(...gridRegions.map((r) => r.peak));

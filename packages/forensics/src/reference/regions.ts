@@ -6,6 +6,7 @@
  */
 import { dilate, erode } from './aligned-pair.js';
 import type { DifferenceMaps } from './difference-map.js';
+import { labelComponents } from './connected.js';
 
 /** A region of local change on the comparison grid. */
 export interface GridRegion {
@@ -91,52 +92,41 @@ function robustThreshold(map: Float32Array, mask: Uint8Array, k: number, floor: 
   return Math.max(floor, median + k * mad);
 }
 
-/** Labels 8-connected components of `mask`; returns their regions with scores from `score`. */
+/** The 8-connected components of `mask` as regions (box, cells, peak of `score`), and each cell's component. */
 function components(
   mask: Uint8Array,
   score: Float32Array,
   width: number,
   height: number,
-  label = new Int32Array(mask.length).fill(-1),
-): GridRegion[] {
-  const regions: GridRegion[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || label[start]! >= 0) continue;
-    let minX = width;
-    let minY = height;
-    let maxX = -1;
-    let maxY = -1;
-    let cells = 0;
-    let peak = 0;
-    label[start] = regions.length;
-    stack.push(start);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      const x = i % width;
-      const y = (i - x) / width;
-      cells++;
-      peak = Math.max(peak, score[i]!);
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-          const j = yy * width + xx;
-          if (mask[j] && label[j]! < 0) {
-            label[j] = regions.length;
-            stack.push(j);
-          }
-        }
-      }
-    }
-    regions.push({ x: minX, y: minY, w: maxX - minX + 1, h: maxY - minY + 1, cells, peak });
+): { regions: GridRegion[]; label: Int32Array } {
+  const { label, count } = labelComponents(mask, width, height);
+  const minX = new Int32Array(count).fill(width);
+  const minY = new Int32Array(count).fill(height);
+  const maxX = new Int32Array(count).fill(-1);
+  const maxY = new Int32Array(count).fill(-1);
+  const cells = new Int32Array(count);
+  const peak = new Float64Array(count);
+  for (let i = 0; i < label.length; i++) {
+    const c = label[i]!;
+    if (c < 0) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    cells[c]!++;
+    peak[c] = Math.max(peak[c]!, score[i]!);
+    minX[c] = Math.min(minX[c]!, x);
+    maxX[c] = Math.max(maxX[c]!, x);
+    minY[c] = Math.min(minY[c]!, y);
+    maxY[c] = Math.max(maxY[c]!, y);
   }
-  return regions;
+  const regions = Array.from({ length: count }, (_, c) => ({
+    x: minX[c]!,
+    y: minY[c]!,
+    w: maxX[c]! - minX[c]! + 1,
+    h: maxY[c]! - minY[c]! + 1,
+    cells: cells[c]!,
+    peak: peak[c]!,
+  }));
+  return { regions, label };
 }
 
 /**
@@ -170,8 +160,7 @@ export function findRegions(maps: DifferenceMaps, overlap: Uint8Array, options: 
   for (let i = 0; i < n; i++) closed[i] = closed[i]! & overlap[i]!;
   const minCells = Math.max(options.minCells ?? 12, (options.minShare ?? 0.0008) * overlapCells);
   const minPeak = options.minPeak ?? 1.5;
-  const label = new Int32Array(n).fill(-1);
-  const all = components(closed, score, maps.width, maps.height, label);
+  const { regions: all, label } = components(closed, score, maps.width, maps.height);
   // A box thinner than 3 cells is a straight edge (an app bar's border, a frame line), not painted damage.
   const keep = all.map((r) => r.cells >= minCells && r.peak >= minPeak && Math.min(r.w, r.h) >= 3);
   const regions = all.filter((_, i) => keep[i]).sort((a, b) => b.cells - a.cells);

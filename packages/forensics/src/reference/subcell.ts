@@ -9,6 +9,7 @@
 import { dilate, erode } from './aligned-pair.js';
 import type { DifferenceMaps } from './difference-map.js';
 import type { Plane } from './plane.js';
+import { labelComponents } from './connected.js';
 
 /** Options of {@link subcellShape}; the defaults were chosen on seed-1 forgeries (ADR 0019). */
 export interface SubcellOptions {
@@ -59,37 +60,6 @@ function upsampleBilinear(plane: Plane, width: number, height: number): Float32A
   return out;
 }
 
-/** 8-connected component labels of a grid mask (−1 outside). */
-function labels(mask: Uint8Array, width: number, height: number): { label: Int32Array; count: number } {
-  const label = new Int32Array(mask.length).fill(-1);
-  let count = 0;
-  const stack: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || label[start]! >= 0) continue;
-    label[start] = count;
-    stack.push(start);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      const x = i % width;
-      const y = (i - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-          const j = yy * width + xx;
-          if (mask[j] && label[j]! < 0) {
-            label[j] = count;
-            stack.push(j);
-          }
-        }
-      }
-    }
-    count++;
-  }
-  return { label, count };
-}
-
 /**
  * The changed pixels of the working decode, 1 per pixel (`workWidth`×`workHeight`), for the grid shape `shape`
  * (1 per changed cell of `maps`' grid). An area none of whose pixels passes keeps its cells.
@@ -106,7 +76,7 @@ export function subcellShape(
   const out = new Uint8Array(w * h);
   const roi = dilate(shape, gw, gh, options.around ?? 2);
   const shift = options.shift ?? 1;
-  const { label, count } = labels(roi, gw, gh);
+  const { label, count } = labelComponents(roi, gw, gh);
   if (count === 0) return out;
   // Grid cell of each working column and row.
   const cellX = new Int32Array(w);
@@ -115,7 +85,7 @@ export function subcellShape(
   for (let y = 0; y < h; y++) cellY[y] = Math.min(gh - 1, Math.floor((y * gh) / h));
   const ref = maps.normalised.map((p) => upsampleBilinear(p, w, h));
   const [cy, ccb, ccr] = claim.ycc.map((p) => p.data) as [Float32Array, Float32Array, Float32Array];
-  const diff = new Float32Array(w * h);
+  const kept = new Uint32Array(count);
   for (let y = 0; y < h; y++) {
     const gy = cellY[y]!;
     for (let x = 0; x < w; x++) {
@@ -137,17 +107,7 @@ export function subcellShape(
           if (sq < best) best = sq;
         }
       }
-      diff[i] = Math.sqrt(best);
-    }
-  }
-  const kept = new Uint32Array(count);
-  for (let y = 0; y < h; y++) {
-    const gy = cellY[y]!;
-    for (let x = 0; x < w; x++) {
-      const area = label[gy * gw + cellX[x]!]!;
-      if (area < 0) continue;
-      const i = y * w + x;
-      if (diff[i]! >= floor) {
+      if (Math.fround(Math.sqrt(best)) >= floor) {
         out[i] = 1;
         kept[area]!++;
       }

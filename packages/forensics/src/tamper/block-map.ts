@@ -192,9 +192,9 @@ export function orientMap(map: BlockMap, orientation: number): BlockMap {
   return out;
 }
 
-/** Cells → a pixel box clipped to `width × height`, given the cell size in pixels. */
+/** Cells (or any box) → a pixel box clipped to `width × height`, given the cell size (scale) in pixels. */
 export function cellsToPixels(
-  region: CellRegion,
+  region: Pick<CellRegion, 'x' | 'y' | 'w' | 'h'>,
   cellWidth: number,
   cellHeight: number,
   width: number,
