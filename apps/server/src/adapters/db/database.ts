@@ -4,7 +4,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import {
   Kysely,
   Migrator,
-  PostgresDialect,
   SqliteDialect,
   sql,
   type Migration,
@@ -12,6 +11,7 @@ import {
   type MigrationProvider,
 } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaPostgresDialect } from './current-schema.postgres-dialect.js';
 import * as m0001 from './migrations/0001-claims.js';
 import * as m0002 from './migrations/0002-claim-analysis.js';
 import * as m0003 from './migrations/0003-claim-list-indexes.js';
@@ -100,7 +100,7 @@ export async function openDatabase(spec: string, options: OpenDatabaseOptions = 
   let db: Db;
   if (isPostgresUrl(spec)) {
     const pool = new pg.Pool({ connectionString: spec, max: options.poolSize ?? 10 });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     db = { kysely, reader: kysely, dialect: 'postgres', location: redact(spec), close: () => kysely.destroy() };
   } else {
     if (spec !== ':memory:') mkdirSync(dirname(spec), { recursive: true });
