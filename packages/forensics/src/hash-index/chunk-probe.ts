@@ -1,28 +1,49 @@
 /**
  * Probing one table: enumerate the keys near the query's key, and within each key's entries keep those whose
- * filter half is near enough too. Loads are issued in two passes (first touch every bucket, then read them) so
+ * filter half is near enough too, with the entry's link and the chunk's distance to the query. Loads are issued in two passes (first touch every bucket, then read them) so
  * that the memory system serves the random bucket reads in parallel rather than one after another.
  */
-import { entrySlot, type ChunkTable } from './chunk-table.js';
+import { entryLink, type ChunkTable } from './chunk-table.js';
 import { KEY_BITS, KEY_MASKS, KEY_MASK_START } from './key-masks.js';
 import { POPCOUNT16 } from './popcount.js';
 
 /** Buckets up to this many entries are searched by interpolation and a short walk, larger ones by bisection. */
 const INTERPOLATION_MAX_ENTRIES = 512;
 
-/** Slots found by probing (with repeats: a hash near the query in several chunks is found by each); grows. */
+/**
+ * Entries found by probing: each one's link, its chunk's distance to the query and which chunk found it (a hash
+ * near the query in several chunks is found by each of them). Grows.
+ */
 export class CandidateBuffer {
-  slots = new Int32Array(1024);
+  links = new Int32Array(1024);
+  distances = new Uint8Array(1024);
+  chunks = new Uint8Array(1024);
   length = 0;
 
-  /** Appends one candidate slot. */
-  push(slot: number): void {
-    if (this.length === this.slots.length) {
-      const slots = new Int32Array(this.slots.length * 2);
-      slots.set(this.slots);
-      this.slots = slots;
-    }
-    this.slots[this.length++] = slot;
+  /** Appends one candidate. */
+  push(link: number, distance: number, chunk: number): void {
+    if (this.length === this.links.length) this.grow();
+    this.links[this.length] = link;
+    this.distances[this.length] = distance;
+    this.chunks[this.length++] = chunk;
+  }
+
+  /** Bytes held. */
+  get byteLength(): number {
+    return this.links.byteLength + this.distances.byteLength + this.chunks.byteLength;
+  }
+
+  private grow(): void {
+    const size = this.links.length * 2;
+    const links = new Int32Array(size);
+    const distances = new Uint8Array(size);
+    const chunks = new Uint8Array(size);
+    links.set(this.links);
+    distances.set(this.distances);
+    chunks.set(this.chunks);
+    this.links = links;
+    this.distances = distances;
+    this.chunks = chunks;
   }
 }
 
@@ -30,18 +51,15 @@ export class CandidateBuffer {
 export interface ProbeScratch {
   readonly keys: Int32Array;
   readonly starts: Int32Array;
-  /** Open-addressing set for removing repeated candidates, grown to twice the candidates as needed. */
-  seen: Int32Array;
   /** Sum of touched values, kept so that the touching loads are not optimised away. */
   touched: number;
 }
 
-/** Work arrays for probing: 2 × 256 KiB, plus the set. */
+/** Work arrays for probing: 2 × 256 KiB. */
 export function createProbeScratch(): ProbeScratch {
   return {
     keys: new Int32Array(1 << KEY_BITS),
     starts: new Int32Array(1 << KEY_BITS),
-    seen: new Int32Array(1024),
     touched: 0,
   };
 }
@@ -59,14 +77,15 @@ function lowerBound(filters: Uint16Array, a: number, b: number, value: number): 
 }
 
 /**
- * Appends to `out` the slot of every entry of `table` whose key is at distance w ≤ `keyRadius` from
- * `queryKey` and whose filter is at distance f from `queryFilter` with `minFilterDistance < f ≤ chunkRadius − w`.
- * Each entry is appended at most once.
+ * Appends to `out` every entry of `table` whose key is at distance w ≤ `keyRadius` from `queryKey` and whose
+ * filter is at distance f from `queryFilter` with `minFilterDistance < f ≤ chunkRadius − w`: its link, w + f and
+ * `chunk`. Each entry is appended at most once.
  * @param queryKey 0..65535
  * @param queryFilter 0..65535
  * @param keyRadius bits, ≥ −1 (−1 probes nothing; above 16 it is 16)
  * @param chunkRadius bits the whole 32-bit chunk may differ by, ≥ 0
  * @param minFilterDistance −1, or the filter distances already covered by another table
+ * @param chunk recorded with each candidate
  */
 export function probeTable(
   table: ChunkTable,
@@ -75,10 +94,11 @@ export function probeTable(
   keyRadius: number,
   chunkRadius: number,
   minFilterDistance: number,
+  chunk: number,
   out: CandidateBuffer,
   scratch: ProbeScratch,
 ): void {
-  const { directory, filters, slots } = table;
+  const { directory, filters, links } = table;
   const { keys, starts } = scratch;
   const maxWeight = Math.min(keyRadius, KEY_BITS);
   for (let w = 0; w <= maxWeight; w++) {
@@ -108,14 +128,14 @@ export function probeTable(
           while (e > a && filters[e - 1]! >= queryFilter) e--;
           while (e < b && filters[e]! < queryFilter) e++;
         }
-        for (; e < b && filters[e] === queryFilter; e++) out.push(entrySlot(slots, e));
+        for (; e < b && filters[e] === queryFilter; e++) out.push(entryLink(links, e), w, chunk);
       }
     } else {
       for (let i = 0; i < n; i++) {
         const b = directory[keys[i]! + 1]!;
         for (let e = starts[i]!; e < b; e++) {
           const f = POPCOUNT16[filters[e]! ^ queryFilter]!;
-          if (f <= budget && f > minFilterDistance) out.push(entrySlot(slots, e));
+          if (f <= budget && f > minFilterDistance) out.push(entryLink(links, e), w + f, chunk);
         }
       }
     }
@@ -133,7 +153,8 @@ export function dualSplit(chunkRadius: number): { readonly highRadius: number; r
 }
 
 /**
- * Appends every entry whose 32-bit chunk is within `chunkRadius` of `queryWord`, once each.
+ * Appends every entry whose 32-bit chunk is within `chunkRadius` of `queryWord`, once each, recorded as found
+ * by `chunk`.
  * @param high the table keyed by the chunk's high half
  * @param low the table keyed by the chunk's low half, when the chunk has one
  */
@@ -142,18 +163,19 @@ export function probeChunk(
   low: ChunkTable | undefined,
   queryWord: number,
   chunkRadius: number,
+  chunk: number,
   out: CandidateBuffer,
   scratch: ProbeScratch,
 ): void {
   const queryHigh = queryWord >>> 16;
   const queryLow = queryWord & 0xffff;
   if (low === undefined) {
-    probeTable(high, queryHigh, queryLow, chunkRadius, chunkRadius, -1, out, scratch);
+    probeTable(high, queryHigh, queryLow, chunkRadius, chunkRadius, -1, chunk, out, scratch);
     return;
   }
   const { highRadius, lowRadius } = dualSplit(chunkRadius);
-  probeTable(high, queryHigh, queryLow, highRadius, chunkRadius, -1, out, scratch);
+  probeTable(high, queryHigh, queryLow, highRadius, chunkRadius, -1, chunk, out, scratch);
   if (highRadius < KEY_BITS) {
-    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, out, scratch);
+    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, chunk, out, scratch);
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CandidateBuffer, createProbeScratch, dualSplit, probeChunk } from './chunk-probe.js';
-import { buildChunkTable, createTableBuildScratch, entrySlot, type ChunkTable } from './chunk-table.js';
+import { buildChunkTable, createTableBuildScratch, entryLink, keyOfEntry, type ChunkTable } from './chunk-table.js';
 import { popcount32 } from './popcount.js';
 import { createRandom, flipRandomBits } from './synthetic-hashes.js';
 
@@ -26,24 +26,37 @@ function chunks(kind: 'random' | 'clustered', n: number, seed: number): Uint32Ar
 
 function tables(keys: Uint32Array): { high: ChunkTable; low: ChunkTable } {
   const scratch = createTableBuildScratch(keys.length);
-  return { high: buildChunkTable(keys, scratch), low: buildChunkTable(keys.map(rotate), scratch) };
+  // The key-high table as the ring builds it (block keys for walks), the key-low one as a dual table.
+  const high = buildChunkTable(keys, scratch, undefined, new Uint32Array(keys.length));
+  return { high, low: buildChunkTable(keys.map(rotate), scratch) };
 }
 
-function probe(high: ChunkTable, low: ChunkTable | undefined, query: number, radius: number): number[] {
+function probe(
+  keys: Uint32Array,
+  high: ChunkTable,
+  low: ChunkTable | undefined,
+  query: number,
+  radius: number,
+): number[] {
   const out = new CandidateBuffer();
-  probeChunk(high, low, query, radius, out, createProbeScratch());
-  return [...out.slots.subarray(0, out.length)];
+  probeChunk(high, low, query, radius, 5, out, createProbeScratch());
+  for (let c = 0; c < out.length; c++) {
+    assert.equal(out.chunks[c], 5);
+    assert.equal(out.distances[c], popcount32(keys[out.links[c]!]! ^ query));
+  }
+  return [...out.links.subarray(0, out.length)];
 }
 
 describe('chunk tables', () => {
-  it('sort each key by filter, and keep every slot exactly once', () => {
+  it('sort each key by filter, keep every hash exactly once, and give each entry its key back', () => {
     const keys = chunks('random', 5000, 1);
     const { high } = tables(keys);
     const seen = new Uint8Array(keys.length);
     for (let key = 0; key < 65536; key++) {
       for (let e = high.directory[key]!; e < high.directory[key + 1]!; e++) {
-        const slot = entrySlot(high.slots, e);
+        const slot = entryLink(high.links, e);
         seen[slot]!++;
+        assert.equal(keyOfEntry(high, e), key);
         assert.equal(keys[slot], ((key << 16) | high.filters[e]!) >>> 0);
         if (e > high.directory[key]!) assert.ok(high.filters[e - 1]! <= high.filters[e]!);
       }
@@ -73,7 +86,7 @@ describe('chunk tables', () => {
           const query = q % 2 === 0 ? random() : keys[random() % keys.length]! ^ (1 << (random() & 31));
           const expected = [...keys.keys()].filter((s) => popcount32(keys[s]! ^ query) <= t);
           for (const lowTable of [undefined, low]) {
-            const found = probe(high, lowTable, query, t).sort((a, b) => a - b);
+            const found = probe(keys, high, lowTable, query, t).sort((a, b) => a - b);
             assert.deepEqual(found, expected, `t=${t} dual=${lowTable !== undefined}`);
           }
         }

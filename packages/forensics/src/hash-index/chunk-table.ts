@@ -3,17 +3,25 @@
  * of the chunk (the key) and then by the other half (the filter), with a directory over the key.
  *
  * Layout (compressed sparse rows): `directory` (65,537 offsets, 256 KiB) gives each key's entry range; per entry,
- * `filters` holds the other 16 bits (scanned sequentially, so candidates are rejected without touching the hashes)
- * and `slots` the hash's slot in 3 bytes (read only for the few entries that pass). 5 bytes per hash per table.
+ * `filters` holds the other 16 bits (scanned sequentially, so candidates are rejected without reading anything
+ * else) and `links` 3 bytes saying where the same hash is in the next table of the ring (see `segment.ts`): 5
+ * bytes per hash per table. A key-high table therefore holds its chunk's 32 bits in full (16 in the entry's
+ * position, 16 in its filter), which is why the index keeps no separate copy of the hashes.
  */
 import { invalidArgument } from '../pdq/arguments.js';
 import { KEY_BITS } from './key-masks.js';
 
-/** Most hashes one table can hold: slots are stored in 3 bytes. */
+/** Most hashes one table can hold: links are stored in 3 bytes. */
 export const MAX_TABLE_ENTRIES = 1 << 24;
 
-/** Bytes per entry and table: 2 of filter, 3 of slot. */
+/** Bytes per entry and table: 2 of filter, 3 of link. */
 export const TABLE_BYTES_PER_ENTRY = 5;
+
+/**
+ * Entries per block of {@link ChunkTable.blockKeys}: 32, so that at 10⁷ hashes (~150 entries per key) most blocks
+ * lie within one key and an entry's key is read with no directory access at all.
+ */
+export const BLOCK_SHIFT = 5;
 
 /** A built table; see the module comment. Read-only once built. */
 export interface ChunkTable {
@@ -21,8 +29,14 @@ export interface ChunkTable {
   readonly directory: Uint32Array;
   /** The chunk's non-key half per entry, ascending within each key. */
   readonly filters: Uint16Array;
-  /** The slot of each entry's hash, 3 bytes little-endian per entry. */
-  readonly slots: Uint8Array;
+  /** Per entry, 3 bytes little-endian: the entry's link (what it points to depends on the table's place). */
+  readonly links: Uint8Array;
+  /**
+   * Derived, not stored, and only for tables whose entries are reached by links (key-high tables; empty in the
+   * others): the key of every 32nd entry plus 65,535 at the end, so that the key of any entry is found between
+   * two of them ({@link keyOfEntry}) — 2 bytes per 32 entries.
+   */
+  readonly blockKeys: Uint16Array;
 }
 
 /** Work arrays for {@link buildChunkTable}, reusable across the tables of one build. */
@@ -49,13 +63,48 @@ function accumulate(counts: Uint32Array): void {
   for (let i = 1; i < counts.length; i++) counts[i] = counts[i]! + counts[i - 1]!;
 }
 
+/** The key of every 256th entry of a directory over `count` entries, then 65,535. */
+export function blockKeysOf(directory: Uint32Array, count: number): Uint16Array {
+  const blocks = Math.ceil(count / (1 << BLOCK_SHIFT));
+  const blockKeys = new Uint16Array(blocks + 1);
+  let key = 0;
+  for (let b = 0; b < blocks; b++) {
+    const entry = b << BLOCK_SHIFT;
+    while (directory[key + 1]! <= entry) key++;
+    blockKeys[b] = key;
+  }
+  blockKeys[blocks] = (1 << KEY_BITS) - 1;
+  return blockKeys;
+}
+
 /**
- * Sorts slots 0..n−1 by `keys[slot]` (key half in the high 16 bits, filter half in the low 16) with two stable
- * counting passes, low half first, and lays the result out as a table.
- * @param keys one 32-bit chunk per slot, already rotated so that the key half is the high half
+ * A table over arrays already laid out (a build, or a file).
+ * @param linkedTo whether links lead to its entries (a key-high table), which then need block keys
+ */
+export function chunkTable(
+  directory: Uint32Array,
+  filters: Uint16Array,
+  links: Uint8Array,
+  linkedTo: boolean,
+): ChunkTable {
+  const blockKeys = linkedTo ? blockKeysOf(directory, filters.length) : new Uint16Array(0);
+  return { directory, filters, links, blockKeys };
+}
+
+/**
+ * Sorts 0..n−1 by `keys[s]` (key half in the high 16 bits, filter half in the low 16) with two stable counting
+ * passes, low half first, and lays the result out as a table.
+ * @param keys one 32-bit chunk per hash, already rotated so that the key half is the high half
+ * @param links the link to store for hash s (`links[s]`, < 2^24); hash s's own index when omitted
+ * @param positions when given, receives the entry each hash was put at, and the table gets block keys
  * @throws {RangeError} beyond {@link MAX_TABLE_ENTRIES} entries
  */
-export function buildChunkTable(keys: Uint32Array, scratch: TableBuildScratch): ChunkTable {
+export function buildChunkTable(
+  keys: Uint32Array,
+  scratch: TableBuildScratch,
+  links?: Uint32Array,
+  positions?: Uint32Array,
+): ChunkTable {
   const n = keys.length;
   if (n > MAX_TABLE_ENTRIES)
     throw new RangeError(invalidArgument('hash count', `at most ${MAX_TABLE_ENTRIES}`, n).message);
@@ -74,26 +123,49 @@ export function buildChunkTable(keys: Uint32Array, scratch: TableBuildScratch): 
   accumulate(directory);
   counts.set(directory);
   const filters = new Uint16Array(n);
-  const slots = new Uint8Array(n * 3);
+  const entryLinks = new Uint8Array(n * 3);
   for (let i = 0; i < n; i++) {
     const key = sortedKeys[i]!;
-    const slot = order[i]!;
+    const s = order[i]!;
+    const link = links === undefined ? s : links[s]!;
     const at = counts[key >>> 16]!++;
     filters[at] = key & 0xffff;
-    slots[at * 3] = slot;
-    slots[at * 3 + 1] = slot >>> 8;
-    slots[at * 3 + 2] = slot >>> 16;
+    entryLinks[at * 3] = link;
+    entryLinks[at * 3 + 1] = link >>> 8;
+    entryLinks[at * 3 + 2] = link >>> 16;
+    if (positions !== undefined) positions[s] = at;
   }
-  return { directory, filters, slots };
+  return chunkTable(directory, filters, entryLinks, positions !== undefined);
 }
 
-/** The slot stored at entry `e`. */
-export function entrySlot(slots: Uint8Array, e: number): number {
+/** The link stored at entry `e` (3 bytes little-endian). */
+export function entryLink(links: Uint8Array, e: number): number {
   const at = e * 3;
-  return slots[at]! | (slots[at + 1]! << 8) | (slots[at + 2]! << 16);
+  return links[at]! | (links[at + 1]! << 8) | (links[at + 2]! << 16);
+}
+
+/** The key of entry `e`: the k with directory[k] ≤ e < directory[k+1], bisecting between two block keys. */
+export function keyOfEntry(table: ChunkTable, e: number): number {
+  const { directory, blockKeys } = table;
+  const block = e >>> BLOCK_SHIFT;
+  let lo = blockKeys[block]!;
+  let hi = blockKeys[block + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (directory[mid]! <= e) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The largest link of a table (−1 when empty), to check a loaded file. */
+export function maxLink(links: Uint8Array): number {
+  let max = -1;
+  for (let e = 0, n = links.length / 3; e < n; e++) max = Math.max(max, entryLink(links, e));
+  return max;
 }
 
 /** Bytes held by a table's arrays. */
 export function tableBytes(table: ChunkTable): number {
-  return table.directory.byteLength + table.filters.byteLength + table.slots.byteLength;
+  return table.directory.byteLength + table.filters.byteLength + table.links.byteLength + table.blockKeys.byteLength;
 }

@@ -2,7 +2,7 @@
  * Loading a serialised index: every length, offset and the checksum are checked before any array is used, and
  * the sections become typed-array views on the given bytes (no copy when they are 8-byte aligned).
  */
-import type { ChunkTable } from './chunk-table.js';
+import { chunkTable, maxLink, type ChunkTable } from './chunk-table.js';
 import { HashIndex } from './hash-index.js';
 import {
   align8,
@@ -30,6 +30,12 @@ function viewOf(bytes: Uint8Array, element: SectionElement, offset: number, leng
   if (element === 'u8') return new Uint8Array(bytes.buffer, at, length);
   if (element === 'u16') return new Uint16Array(bytes.buffer, at, length);
   return new Uint32Array(bytes.buffer, at, length);
+}
+
+/** Links must stay inside the tables they point into (all hold `count` entries), or a walk would read past them. */
+function checkLinks(links: Uint8Array, count: number, name: string): void {
+  const max = maxLink(links);
+  if (max >= count) throw corrupt(`${name} point to entry ${max} of ${count}`);
 }
 
 /** Checks that a directory starts at 0, never decreases and ends at the entry count. */
@@ -101,20 +107,24 @@ export function deserialiseHashIndex(bytes: Uint8Array): HashIndex {
   });
   let next = 0;
   const take = <T extends ArrayBufferView>() => arrays[next++] as T;
-  const words = take<Uint32Array>();
   const ids = take<Uint32Array>();
   for (let s = 1; s < count; s++) if (ids[s - 1]! >= ids[s]!) throw corrupt(`ids not ascending at slot ${s}`);
+  const slotLinks = take<Uint8Array>();
+  checkLinks(slotLinks, count, 'slot links');
   const removed = take<Uint32Array>().slice();
-  const readTable = (name: string): ChunkTable => {
-    const table = { directory: take<Uint32Array>(), filters: take<Uint16Array>(), slots: take<Uint8Array>() };
-    checkDirectory(table.directory, count, `${name} directory`);
-    return table;
+  const readTable = (name: string, linkedTo: boolean): ChunkTable => {
+    const directory = take<Uint32Array>();
+    const filters = take<Uint16Array>();
+    const links = take<Uint8Array>();
+    checkDirectory(directory, count, `${name} directory`);
+    checkLinks(links, count, `${name} links`);
+    return chunkTable(directory, filters, links, linkedTo);
   };
-  const highTables = Array.from({ length: CHUNKS }, (_, j) => readTable(`key-high table ${j}`));
+  const highTables = Array.from({ length: CHUNKS }, (_, j) => readTable(`key-high table ${j}`, true));
   const lowTables = Array.from({ length: CHUNKS }, (_, j) =>
-    j < dualChunks ? readTable(`key-low table ${j}`) : undefined,
+    j < dualChunks ? readTable(`key-low table ${j}`, false) : undefined,
   );
-  const segment: Segment = { count, words, ids, dualMask: (1 << dualChunks) - 1, highTables, lowTables };
+  const segment: Segment = { count, ids, slotLinks, dualMask: (1 << dualChunks) - 1, highTables, lowTables };
   const deltaIds = take<Uint32Array>();
   const deltaWords = take<Uint32Array>();
   try {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bruteForceSearch } from './brute-force.js';
 import { HashIndex } from './hash-index.js';
+import { segmentWords } from './segment.js';
 import { pdqHexFromWords, WORDS_PER_HASH } from './hash-words.js';
 import { clusteredHashWords, createRandom, flipRandomBits, randomHashWords } from './synthetic-hashes.js';
 
@@ -107,6 +108,15 @@ describe('HashIndex', () => {
     check('compacted');
   });
 
+  it('keeps the hashes only in its tables, and reads every one of them back by walking the ring', () => {
+    for (const dualChunks of [0, 3, 8]) {
+      const words = clusteredHashWords(3000, 43, { maxClusterSize: 200 });
+      const ids = sequentialIds(3000, 7);
+      const index = HashIndex.build(ids, words, { dualChunks });
+      assert.deepEqual(segmentWords(index.state().segment), words, `${dualChunks} dual chunks`);
+    }
+  });
+
   it('scans when that is cheaper, with the same answers', () => {
     const words = randomHashWords(2000, 41);
     const ids = sequentialIds(2000);
@@ -152,16 +162,25 @@ describe('HashIndex', () => {
     assert.throws(() => HashIndex.empty({ dualChunks: 9 }), /an integer 0\.\.8 for dualChunks/);
   });
 
-  it('reports its memory by structure: 32 + 4 + 5 per table bytes per hash, plus fixed parts', () => {
+  it('reports its memory by structure: 4 + 3 + 5 per table bytes per hash, plus fixed parts', () => {
     const n = 50_000;
     const index = HashIndex.build(sequentialIds(n, 1), randomHashWords(n, 51), { dualChunks: 4 });
     const memory = index.memory();
+    const deltaHashBytes = 64 * 32;
     assert.equal(memory.hashCount, n);
+    assert.equal(memory.hashBytes, deltaHashBytes, 'no copy of the main segment hashes');
     assert.equal(memory.idBytes - 256, n * 4);
-    assert.equal(memory.tableBytes, 12 * (n * 5 + 65537 * 4));
+    // 12 tables of 5 bytes per hash and a directory; block keys (2 bytes per 32 entries) in the 8 key-high ones only.
+    assert.equal(memory.tableBytes, 12 * (n * 5 + 65537 * 4) + 8 * (Math.ceil(n / 32) + 1) * 2 + n * 3);
     assert.equal(
       memory.totalBytes,
       memory.hashBytes + memory.idBytes + memory.tableBytes + memory.removedBytes + memory.scratchBytes,
     );
+    // A radius that scans reads the hashes back from the tables once, and keeps them until the next rebuild.
+    assert.equal(index.planFor(120).kind, 'scan');
+    index.search(randomHashWords(1, 52), 120);
+    assert.equal(index.memory().hashBytes, deltaHashBytes + n * 32);
+    index.compact();
+    assert.equal(index.memory().hashBytes, deltaHashBytes);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * An exact index of PDQ hashes for "every stored hash within r bits of this one" (multi-index hashing; ADR 0006).
  *
- * A main segment holds most hashes with their tables; hashes added since it was built sit in a small delta scanned
+ * A main segment holds most hashes in its tables, which are also their only copy (`segment.ts`); hashes added since it was built sit in a small delta scanned
  * linearly; removals are a bitmap over the main segment. When the delta and the removals reach `deltaLimit`, both
  * are merged into a rebuilt main segment (or call {@link HashIndex.compact}). Queries are exact at every step.
  */
@@ -13,14 +13,15 @@ import { DeltaSegment } from './delta-segment.js';
 import { pdqWords, WORDS_PER_HASH, type HashInput } from './hash-words.js';
 import { assertId, sortById } from './id-order.js';
 import { CHUNKS, planSearch, type SearchPlan } from './search-plan.js';
-import { probeSegment } from './segment-search.js';
-import { buildSegment, slotOfId, type Segment } from './segment.js';
+import { probeSegment, RingWalks } from './segment-search.js';
+import { buildSegment, segmentWords, slotOfId, type Segment } from './segment.js';
 
 /** Build and query options. */
 export interface HashIndexOptions {
   /**
    * Chunks (0..8) that get a second table keyed by their low half: each costs 5 bytes per hash and cuts the random
-   * bucket visits of that chunk from 697 to 34 at radius 3. Default 4 (12 tables, see ADR 0006 for the trade-off).
+   * bucket visits of that chunk from 697 to 34 at radius 3. Default 3 (11 tables, 62.4 bytes per hash at 10⁷; see
+   * ADR 0006 for the trade-off).
    */
   readonly dualChunks?: number;
   /**
@@ -43,15 +44,21 @@ export interface HashIndexSettings {
 export interface HashIndexMemory {
   /** Live hashes. */
   readonly hashCount: number;
-  /** The hashes: 32 bytes each, main segment and delta (delta at capacity). */
+  /**
+   * Stored hashes outside the tables: the delta's (32 bytes each, at capacity), and the main segment's read back
+   * from the ring while a query at a radius that scans them needs them (none otherwise).
+   */
   readonly hashBytes: number;
   /** Caller ids: 4 bytes each. */
   readonly idBytes: number;
-  /** Tables: directories (256 KiB each), filters (2 bytes per hash) and slots (3 bytes per hash). */
+  /**
+   * Tables: directories (256 KiB each), filters (2 bytes per hash), links (3 bytes per hash), block keys (2 bytes
+   * per 256 hashes), and each slot's link into the ring (3 bytes per hash).
+   */
   readonly tableBytes: number;
   /** The removal bitmap: 1 bit per main-segment hash. */
   readonly removedBytes: number;
-  /** Probe work arrays, the repeat filter and the candidate buffer (about 0.5 MiB, growing with result sizes). */
+  /** Probe work arrays, the candidate buffer and the walk state (about 0.5 MiB, growing with result sizes). */
   readonly scratchBytes: number;
   /** Everything above. */
   readonly totalBytes: number;
@@ -69,7 +76,7 @@ export interface HashIndexState {
   readonly deltaWords: Uint32Array;
 }
 
-const DEFAULTS: HashIndexSettings = { dualChunks: 4, deltaLimit: 16_384, allowScan: true };
+const DEFAULTS: HashIndexSettings = { dualChunks: 3, deltaLimit: 16_384, allowScan: true };
 
 function settingsOf(options: HashIndexOptions): HashIndexSettings {
   const settings = { ...DEFAULTS, ...options };
@@ -103,7 +110,10 @@ export class HashIndex {
   private removedCount: number;
   private readonly delta = new DeltaSegment();
   private readonly candidates = new CandidateBuffer();
+  private readonly walks = new RingWalks();
   private readonly scratch = createProbeScratch();
+  /** The main segment's hashes read back from its tables, kept while scans use them; reset by a rebuild. */
+  private scanCopy: Uint32Array | undefined;
   /** Plans by radius for the current main segment (they depend only on its size and layout). */
   private readonly plans = new Map<number, SearchPlan>();
 
@@ -120,7 +130,8 @@ export class HashIndex {
   }
 
   /**
-   * Builds an index over many hashes at once (10⁷ hashes: 3–8 s on the bench machine, ADR 0006).
+   * Builds an index over many hashes at once (10⁷ hashes: 5–10 s on the bench machine, ADR 0006). The words are
+   * not kept: the tables hold the hashes.
    * @param ids caller ids, unique unsigned 32-bit integers, any order; at most 2^24
    * @param words 8 words per hash (see `pdqWords`), `ids.length × 8`
    * @throws {TypeError} on mismatched lengths or a repeated id; {RangeError} beyond 2^24 hashes
@@ -220,9 +231,12 @@ export class HashIndex {
     const plan = this.cachedPlan(radiusBits);
     const { segment } = this;
     const sink: MatchSink = { keys: [], distances: [] };
-    if (plan.kind === 'scan') scanWords(segment.words, segment.count, query, radiusBits, this.removed, sink);
-    else {
-      probeSegment(segment, query, radiusBits, plan.chunkRadii, this.removed, this.candidates, this.scratch, sink);
+    if (plan.kind === 'scan') {
+      this.scanCopy ??= segmentWords(segment);
+      scanWords(this.scanCopy, segment.count, query, radiusBits, this.removed, sink);
+    } else {
+      const { candidates, walks, scratch } = this;
+      probeSegment(segment, query, radiusBits, plan.chunkRadii, this.removed, candidates, walks, scratch, sink);
     }
     const matches: HashMatch[] = sink.keys.map((slot, i) => ({
       id: segment.ids[slot]!,
@@ -236,9 +250,10 @@ export class HashIndex {
     return matches.sort(compareMatches);
   }
 
-  /** Merges the delta and the removals into rebuilt tables (as long as a build: seconds at 10⁷ hashes). */
+  /** Merges the delta and the removals into rebuilt tables (read back, then built: seconds at 10⁷ hashes). */
   compact(): void {
     const { segment, removed, delta } = this;
+    const segmentHashes = this.scanCopy ?? segmentWords(segment);
     const deltaIds = delta.ids;
     const deltaWords = delta.words;
     const deltaOrder = Array.from(deltaIds.keys()).sort((a, b) => deltaIds[a]! - deltaIds[b]!);
@@ -260,11 +275,12 @@ export class HashIndex {
       for (; d < deltaOrder.length && deltaIds[deltaOrder[d]!]! < id; d++) {
         copy(deltaIds[deltaOrder[d]!]!, deltaWords, deltaOrder[d]!);
       }
-      copy(id, segment.words, s);
+      copy(id, segmentHashes, s);
     }
     for (; d < deltaOrder.length; d++) copy(deltaIds[deltaOrder[d]!]!, deltaWords, deltaOrder[d]!);
     this.segment = buildSegment(words, ids, segment.dualMask);
     this.plans.clear();
+    this.scanCopy = undefined;
     this.removed = new Uint32Array(Math.ceil(count / 32));
     this.removedCount = 0;
     delta.clear();
@@ -273,14 +289,16 @@ export class HashIndex {
   /** Bytes held, by structure (typed arrays; JavaScript object overhead is not counted). */
   memory(): HashIndexMemory {
     const { segment, delta } = this;
-    const tables = [...segment.highTables, ...segment.lowTables].reduce((n, t) => n + (t ? tableBytes(t) : 0), 0);
-    const hashBytes = segment.words.byteLength + delta.wordBytes;
+    const tables =
+      [...segment.highTables, ...segment.lowTables].reduce((n, t) => n + (t ? tableBytes(t) : 0), 0) +
+      segment.slotLinks.byteLength;
+    const hashBytes = (this.scanCopy?.byteLength ?? 0) + delta.wordBytes;
     const idBytes = segment.ids.byteLength + delta.idBytes;
     const scratchBytes =
       this.scratch.keys.byteLength +
       this.scratch.starts.byteLength +
-      this.scratch.seen.byteLength +
-      this.candidates.slots.byteLength;
+      this.candidates.byteLength +
+      this.walks.byteLength;
     const totalBytes = hashBytes + idBytes + tables + this.removed.byteLength + scratchBytes;
     return {
       hashCount: this.size,

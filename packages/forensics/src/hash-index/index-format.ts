@@ -1,11 +1,11 @@
 /**
- * The serialised index, version 1: a 64-byte header, a section table, then typed-array sections, each 8-byte
+ * The serialised index, version 2: a 64-byte header, a section table, then typed-array sections, each 8-byte
  * aligned so that a loaded file is used in place without copying. All numbers little-endian.
  *
  * | offset | field                                                                      |
  * | ------ | -------------------------------------------------------------------------- |
  * | 0      | magic `PDQHIDX\0`                                                          |
- * | 8      | u32 format version (1)                                                     |
+ * | 8      | u32 format version (2)                                                     |
  * | 12     | u32 header bytes (64 + 8 per section)                                      |
  * | 16     | u32 total bytes                                                            |
  * | 20     | u32 XXH32 of bytes 24..total                                               |
@@ -13,15 +13,17 @@
  * | 40     | u32 flags (bit 0: scans allowed); 44 u32 section count; 48..63 zero        |
  * | 64     | per section: u32 offset, u32 byte length                                   |
  *
- * Sections, in order: hashes (u32 × 8n), ids (u32 × n), removed bitmap (u32 × ⌈n/32⌉); for each of the 8 chunks
- * the key-high table's directory (u32 × 65,537), filters (u16 × n) and slots (u8 × 3n); the same for the key-low
- * table of each dual chunk; delta ids (u32 × d) and delta hashes (u32 × 8d).
+ * Sections, in order: ids (u32 × n), slot links (u8 × 3n), removed bitmap (u32 × ⌈n/32⌉); for each of the 8
+ * chunks the key-high table's directory (u32 × 65,537), filters (u16 × n) and links (u8 × 3n); the same for the
+ * key-low table of each dual chunk; delta ids (u32 × d) and delta hashes (u32 × 8d). The main segment's hashes
+ * are not a section: its tables hold them (the ring, `segment.ts`). Version 1 held them as a section, with slots
+ * instead of links in the tables; it is refused, and rebuilt from the database by whoever owns the file.
  */
 import { KEY_BITS } from './key-masks.js';
 import { CHUNKS } from './search-plan.js';
 
 /** Format version written by this code; other versions are refused. */
-export const HASH_INDEX_FORMAT_VERSION = 1;
+export const HASH_INDEX_FORMAT_VERSION = 2;
 /** The first 8 bytes of every serialised index: `PDQHIDX` and a NUL. */
 export const HASH_INDEX_MAGIC: Uint8Array = new Uint8Array([0x50, 0x44, 0x51, 0x48, 0x49, 0x44, 0x58, 0x00]);
 /** Fixed header bytes before the section table. */
@@ -62,11 +64,11 @@ export function sectionSpecs(count: number, dualChunks: number, deltaCount: numb
   const table = (side: string, j: number): SectionSpec[] => [
     { name: `${side} table ${j} directory`, element: 'u32', length: (1 << KEY_BITS) + 1 },
     { name: `${side} table ${j} filters`, element: 'u16', length: count },
-    { name: `${side} table ${j} slots`, element: 'u8', length: count * 3 },
+    { name: `${side} table ${j} links`, element: 'u8', length: count * 3 },
   ];
   return [
-    { name: 'hashes', element: 'u32', length: count * 8 },
     { name: 'ids', element: 'u32', length: count },
+    { name: 'slot links', element: 'u8', length: count * 3 },
     { name: 'removed bitmap', element: 'u32', length: Math.ceil(count / 32) },
     ...Array.from({ length: CHUNKS }, (_, j) => table('key-high', j)).flat(),
     ...Array.from({ length: dualChunks }, (_, j) => table('key-low', j)).flat(),

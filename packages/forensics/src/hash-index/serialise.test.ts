@@ -102,11 +102,14 @@ describe('serialised hash index', () => {
     refusal(new TextEncoder().encode('{"hashes": []}'), 'not_an_index', /does not start with PDQHIDX/);
     refusal(new Uint8Array(0), 'not_an_index', /does not start with PDQHIDX/);
     const bytes = serialiseHashIndex(HashIndex.empty());
-    new DataView(bytes.buffer).setUint32(8, 2, true);
-    refusal(bytes, 'unsupported_version', /version 2 is not supported \(this code reads version 1\)/);
+    new DataView(bytes.buffer).setUint32(8, 3, true);
+    refusal(bytes, 'unsupported_version', /version 3 is not supported \(this code reads version 2\)/);
+    // Version 1 kept a copy of the hashes beside tables of slots; its files are refused, not misread.
+    new DataView(bytes.buffer).setUint32(8, 1, true);
+    refusal(bytes, 'unsupported_version', /version 1 is not supported \(this code reads version 2\)/);
   });
 
-  it('checks structure behind a valid checksum: section lengths, directories, id order', () => {
+  it('checks structure behind a valid checksum: section lengths, directories, id order, links', () => {
     const { index } = populated(0);
     const bytes = serialiseHashIndex(index);
     const view = new DataView(bytes.buffer);
@@ -116,7 +119,7 @@ describe('serialised hash index', () => {
 
     const wrongLength = bytes.slice();
     new DataView(wrongLength.buffer).setUint32(HEADER_BYTES + 4, 8, true);
-    refusal(resealed(wrongLength), 'corrupt', /section hashes has 8 bytes, not 160000/);
+    refusal(resealed(wrongLength), 'corrupt', new RegExp(`section ids has 8 bytes, not ${N * 4}`));
 
     const badDirectory = bytes.slice();
     new DataView(badDirectory.buffer).setUint32(sectionOffset('key-high table 3 directory') + 400, 0xffff, true);
@@ -125,6 +128,12 @@ describe('serialised hash index', () => {
     const unsortedIds = bytes.slice();
     new DataView(unsortedIds.buffer).setUint32(sectionOffset('ids') + 4 * 10, 0, true);
     refusal(resealed(unsortedIds), 'corrupt', /ids not ascending at slot 10/);
+
+    for (const section of ['slot links', 'key-high table 6 links']) {
+      const outside = bytes.slice();
+      outside.fill(0xff, sectionOffset(section) + 3 * 17, sectionOffset(section) + 3 * 18);
+      refusal(resealed(outside), 'corrupt', new RegExp(`${section} point to entry 16777215 of ${N}`));
+    }
 
     const deltaClash = bytes.slice();
     new DataView(deltaClash.buffer).setUint32(sectionOffset('delta ids'), 2, true);

@@ -23,14 +23,14 @@ import { CHUNKS } from './search-plan.js';
 export function serialiseHashIndex(index: HashIndex): Uint8Array {
   if (!LITTLE_ENDIAN_HOST) throw new HashIndexFormatError('unsupported_host', 'Big-endian hosts are not supported');
   const { settings, segment, removed, deltaIds, deltaWords } = index.state();
-  const arrays: ArrayBufferView[] = [segment.words, segment.ids, removed];
+  const arrays: ArrayBufferView[] = [segment.ids, segment.slotLinks, removed];
   for (let j = 0; j < CHUNKS; j++) {
-    const { directory, filters, slots } = segment.highTables[j]!;
-    arrays.push(directory, filters, slots);
+    const { directory, filters, links } = segment.highTables[j]!;
+    arrays.push(directory, filters, links);
   }
   for (let j = 0; j < settings.dualChunks; j++) {
-    const { directory, filters, slots } = segment.lowTables[j]!;
-    arrays.push(directory, filters, slots);
+    const { directory, filters, links } = segment.lowTables[j]!;
+    arrays.push(directory, filters, links);
   }
   arrays.push(deltaIds, deltaWords);
   const specs = sectionSpecs(segment.count, settings.dualChunks, deltaIds.length);
