@@ -51,6 +51,10 @@ export class CandidateBuffer {
 export interface ProbeScratch {
   readonly keys: Int32Array;
   readonly starts: Int32Array;
+  /** Chunk values found in a key-low table (as `links`), before they are looked up in the key-high table. */
+  readonly values: CandidateBuffer;
+  /** Where each value's lookup starts; grown as needed. */
+  valueStarts: Int32Array;
   /** Sum of touched values, kept so that the touching loads are not optimised away. */
   touched: number;
 }
@@ -60,6 +64,8 @@ export function createProbeScratch(): ProbeScratch {
   return {
     keys: new Int32Array(1 << KEY_BITS),
     starts: new Int32Array(1 << KEY_BITS),
+    values: new CandidateBuffer(),
+    valueStarts: new Int32Array(1024),
     touched: 0,
   };
 }
@@ -76,10 +82,19 @@ function lowerBound(filters: Uint16Array, a: number, b: number, value: number): 
   return lo;
 }
 
+/** The entry where a run of `value` starts in `a..b−1`, from a guess (interpolation) `e` (b when none). */
+function findFilter(filters: Uint16Array, a: number, b: number, e: number, value: number): number {
+  if (b - a > INTERPOLATION_MAX_ENTRIES) return lowerBound(filters, a, b, value);
+  while (e > a && filters[e - 1]! >= value) e--;
+  while (e < b && filters[e]! < value) e++;
+  return e;
+}
+
 /**
  * Appends to `out` every entry of `table` whose key is at distance w ≤ `keyRadius` from `queryKey` and whose
- * filter is at distance f from `queryFilter` with `minFilterDistance < f ≤ chunkRadius − w`: its link, w + f and
- * `chunk`. Each entry is appended at most once.
+ * filter is at distance f from `queryFilter` with `minFilterDistance < f ≤ chunkRadius − w`, with w + f and
+ * `chunk`: for a key-high table, each such entry's link, once; for a key-low table (no links), each such chunk
+ * value once, as the 32-bit chunk (high half = the filter) in place of the link.
  * @param queryKey 0..65535
  * @param queryFilter 0..65535
  * @param keyRadius bits, ≥ −1 (−1 probes nothing; above 16 it is 16)
@@ -100,6 +115,7 @@ export function probeTable(
 ): void {
   const { directory, filters, links } = table;
   const { keys, starts } = scratch;
+  const linked = links.length > 0;
   const maxWeight = Math.min(keyRadius, KEY_BITS);
   for (let w = 0; w <= maxWeight; w++) {
     const budget = chunkRadius - w;
@@ -122,20 +138,32 @@ export function probeTable(
         const key = keys[i]!;
         const a = directory[key]!;
         const b = directory[key + 1]!;
-        let e = starts[i]!;
-        if (b - a > INTERPOLATION_MAX_ENTRIES) e = lowerBound(filters, a, b, queryFilter);
-        else {
-          while (e > a && filters[e - 1]! >= queryFilter) e--;
-          while (e < b && filters[e]! < queryFilter) e++;
+        let e = findFilter(filters, a, b, starts[i]!, queryFilter);
+        if (!linked) {
+          if (e < b && filters[e] === queryFilter) out.push((queryFilter << 16) | key, w, chunk);
+          continue;
         }
         for (; e < b && filters[e] === queryFilter; e++) out.push(entryLink(links, e), w, chunk);
       }
-    } else {
+    } else if (linked) {
       for (let i = 0; i < n; i++) {
         const b = directory[keys[i]! + 1]!;
         for (let e = starts[i]!; e < b; e++) {
           const f = POPCOUNT16[filters[e]! ^ queryFilter]!;
           if (f <= budget && f > minFilterDistance) out.push(entryLink(links, e), w + f, chunk);
+        }
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        const b = directory[key + 1]!;
+        let previous = -1;
+        for (let e = starts[i]!; e < b; e++) {
+          const filter = filters[e]!;
+          if (filter === previous) continue; // the same chunk value again: its entries are looked up once
+          previous = filter;
+          const f = POPCOUNT16[filter ^ queryFilter]!;
+          if (f <= budget && f > minFilterDistance) out.push((filter << 16) | key, w + f, chunk);
         }
       }
     }
@@ -176,6 +204,43 @@ export function probeChunk(
   const { highRadius, lowRadius } = dualSplit(chunkRadius);
   probeTable(high, queryHigh, queryLow, highRadius, chunkRadius, -1, chunk, out, scratch);
   if (highRadius < KEY_BITS) {
-    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, chunk, out, scratch);
+    const { values } = scratch;
+    values.length = 0;
+    probeTable(low, queryLow, queryHigh, lowRadius, chunkRadius, highRadius, chunk, values, scratch);
+    lookUpValues(high, values, out, scratch);
+  }
+}
+
+/**
+ * Appends the key-high table entries (links) of every chunk value in `values`, with the value's distance and chunk.
+ * Every value is there: both tables hold every hash. Lookups touch their entries first, like bucket visits.
+ */
+function lookUpValues(high: ChunkTable, values: CandidateBuffer, out: CandidateBuffer, scratch: ProbeScratch): void {
+  const { directory, filters, links } = high;
+  const count = values.length;
+  if (scratch.valueStarts.length < count)
+    scratch.valueStarts = new Int32Array(Math.max(count, 2 * scratch.valueStarts.length));
+  const starts = scratch.valueStarts;
+  let touched = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values.links[i]!;
+    const key = value >>> 16;
+    const filter = value & 0xffff;
+    const a = directory[key]!;
+    const at = a + Math.floor(((directory[key + 1]! - a) * filter) / 65536);
+    starts[i] = at;
+    touched += filters[at]!;
+  }
+  scratch.touched ^= touched;
+  for (let i = 0; i < count; i++) {
+    const value = values.links[i]!;
+    const key = value >>> 16;
+    const filter = value & 0xffff;
+    const b = directory[key + 1]!;
+    const distance = values.distances[i]!;
+    const chunk = values.chunks[i]!;
+    for (let e = findFilter(filters, directory[key]!, b, starts[i]!, filter); e < b && filters[e] === filter; e++) {
+      out.push(entryLink(links, e), distance, chunk);
+    }
   }
 }

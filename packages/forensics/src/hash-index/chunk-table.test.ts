@@ -27,7 +27,7 @@ function chunks(kind: 'random' | 'clustered', n: number, seed: number): Uint32Ar
 function tables(keys: Uint32Array): { high: ChunkTable; low: ChunkTable } {
   const scratch = createTableBuildScratch(keys.length);
   // The key-high table as the ring builds it (block keys for walks), the key-low one as a dual table.
-  const high = buildChunkTable(keys, scratch, undefined, new Uint32Array(keys.length));
+  const high = buildChunkTable(keys, scratch, { positions: new Uint32Array(keys.length) });
   return { high, low: buildChunkTable(keys.map(rotate), scratch) };
 }
 

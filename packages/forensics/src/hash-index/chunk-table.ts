@@ -4,9 +4,12 @@
  *
  * Layout (compressed sparse rows): `directory` (65,537 offsets, 256 KiB) gives each key's entry range; per entry,
  * `filters` holds the other 16 bits (scanned sequentially, so candidates are rejected without reading anything
- * else) and `links` 3 bytes saying where the same hash is in the next table of the ring (see `segment.ts`): 5
- * bytes per hash per table. A key-high table therefore holds its chunk's 32 bits in full (16 in the entry's
- * position, 16 in its filter), which is why the index keeps no separate copy of the hashes.
+ * else). Two kinds:
+ * - key-high tables (one per chunk) also hold per entry 3 bytes of `links`, saying where the same hash is in the
+ *   next table of the ring (see `segment.ts`): 5 bytes per hash. Such a table holds its chunk's 32 bits in full
+ *   (16 in the entry's position, 16 in its filter), which is why the index keeps no separate copy of the hashes.
+ * - key-low tables (optional, "dual" chunks) hold no links: 2 bytes per hash. What they find is a chunk value,
+ *   which an exact lookup in the chunk's key-high table turns into entries and links (`chunk-probe.ts`).
  */
 import { invalidArgument } from '../pdq/arguments.js';
 import { KEY_BITS } from './key-masks.js';
@@ -18,10 +21,10 @@ export const MAX_TABLE_ENTRIES = 1 << 24;
 export const TABLE_BYTES_PER_ENTRY = 5;
 
 /**
- * Entries per block of {@link ChunkTable.blockKeys}: 32, so that at 10⁷ hashes (~150 entries per key) most blocks
- * lie within one key and an entry's key is read with no directory access at all.
+ * Entries per block of {@link ChunkTable.blockKeys}: 64, so that at 10⁷ hashes (~150 entries per key) most blocks
+ * lie within one key and an entry's key is read with at most one directory access.
  */
-export const BLOCK_SHIFT = 5;
+export const BLOCK_SHIFT = 6;
 
 /** A built table; see the module comment. Read-only once built. */
 export interface ChunkTable {
@@ -29,17 +32,16 @@ export interface ChunkTable {
   readonly directory: Uint32Array;
   /** The chunk's non-key half per entry, ascending within each key. */
   readonly filters: Uint16Array;
-  /** Per entry, 3 bytes little-endian: the entry's link (what it points to depends on the table's place). */
+  /** Key-high tables: per entry, 3 bytes little-endian, the entry's link. Key-low tables: empty. */
   readonly links: Uint8Array;
   /**
-   * Derived, not stored, and only for tables whose entries are reached by links (key-high tables; empty in the
-   * others): the key of every 32nd entry plus 65,535 at the end, so that the key of any entry is found between
-   * two of them ({@link keyOfEntry}) — 2 bytes per 32 entries.
+   * Key-high tables: derived, not stored, the key of every 64th entry plus 65,535 at the end, so that the key of
+   * any entry is found between two of them ({@link keyOfEntry}) — 2 bytes per 64 entries. Key-low tables: empty.
    */
   readonly blockKeys: Uint16Array;
 }
 
-/** Work arrays for {@link buildChunkTable}, reusable across the tables of one build. */
+/** Work arrays for building tables, reusable across the tables of one build. */
 export interface TableBuildScratch {
   /** At least as long as the keys. */
   readonly order: Uint32Array;
@@ -63,7 +65,7 @@ function accumulate(counts: Uint32Array): void {
   for (let i = 1; i < counts.length; i++) counts[i] = counts[i]! + counts[i - 1]!;
 }
 
-/** The key of every 256th entry of a directory over `count` entries, then 65,535. */
+/** The key of every 64th entry of a directory over `count` entries, then 65,535. */
 export function blockKeysOf(directory: Uint32Array, count: number): Uint16Array {
   const blocks = Math.ceil(count / (1 << BLOCK_SHIFT));
   const blockKeys = new Uint16Array(blocks + 1);
@@ -79,31 +81,25 @@ export function blockKeysOf(directory: Uint32Array, count: number): Uint16Array 
 
 /**
  * A table over arrays already laid out (a build, or a file).
- * @param linkedTo whether links lead to its entries (a key-high table), which then need block keys
+ * @param links the links of a key-high table (which then gets block keys); undefined for a key-low table
  */
-export function chunkTable(
-  directory: Uint32Array,
-  filters: Uint16Array,
-  links: Uint8Array,
-  linkedTo: boolean,
-): ChunkTable {
-  const blockKeys = linkedTo ? blockKeysOf(directory, filters.length) : new Uint16Array(0);
-  return { directory, filters, links, blockKeys };
+export function chunkTable(directory: Uint32Array, filters: Uint16Array, links: Uint8Array | undefined): ChunkTable {
+  if (links === undefined) return { directory, filters, links: new Uint8Array(0), blockKeys: new Uint16Array(0) };
+  return { directory, filters, links, blockKeys: blockKeysOf(directory, filters.length) };
 }
 
 /**
  * Sorts 0..n−1 by `keys[s]` (key half in the high 16 bits, filter half in the low 16) with two stable counting
  * passes, low half first, and lays the result out as a table.
  * @param keys one 32-bit chunk per hash, already rotated so that the key half is the high half
- * @param links the link to store for hash s (`links[s]`, < 2^24); hash s's own index when omitted
- * @param positions when given, receives the entry each hash was put at, and the table gets block keys
+ * @param ring for a key-high table: `links[s]` is the link to store for hash s (< 2^24; s itself when omitted),
+ *   and `positions[s]` receives the entry hash s was put at. Omitted for a key-low table.
  * @throws {RangeError} beyond {@link MAX_TABLE_ENTRIES} entries
  */
 export function buildChunkTable(
   keys: Uint32Array,
   scratch: TableBuildScratch,
-  links?: Uint32Array,
-  positions?: Uint32Array,
+  ring?: { readonly links?: Uint32Array; readonly positions: Uint32Array },
 ): ChunkTable {
   const n = keys.length;
   if (n > MAX_TABLE_ENTRIES)
@@ -123,6 +119,14 @@ export function buildChunkTable(
   accumulate(directory);
   counts.set(directory);
   const filters = new Uint16Array(n);
+  if (ring === undefined) {
+    for (let i = 0; i < n; i++) {
+      const key = sortedKeys[i]!;
+      filters[counts[key >>> 16]!++] = key & 0xffff;
+    }
+    return chunkTable(directory, filters, undefined);
+  }
+  const { links, positions } = ring;
   const entryLinks = new Uint8Array(n * 3);
   for (let i = 0; i < n; i++) {
     const key = sortedKeys[i]!;
@@ -133,9 +137,9 @@ export function buildChunkTable(
     entryLinks[at * 3] = link;
     entryLinks[at * 3 + 1] = link >>> 8;
     entryLinks[at * 3 + 2] = link >>> 16;
-    if (positions !== undefined) positions[s] = at;
+    positions[s] = at;
   }
-  return chunkTable(directory, filters, entryLinks, positions !== undefined);
+  return chunkTable(directory, filters, entryLinks);
 }
 
 /** The link stored at entry `e` (3 bytes little-endian). */

@@ -112,13 +112,13 @@ export function deserialiseHashIndex(bytes: Uint8Array): HashIndex {
   const slotLinks = take<Uint8Array>();
   checkLinks(slotLinks, count, 'slot links');
   const removed = take<Uint32Array>().slice();
-  const readTable = (name: string, linkedTo: boolean): ChunkTable => {
+  const readTable = (name: string, linked: boolean): ChunkTable => {
     const directory = take<Uint32Array>();
     const filters = take<Uint16Array>();
-    const links = take<Uint8Array>();
+    const links = linked ? take<Uint8Array>() : undefined;
     checkDirectory(directory, count, `${name} directory`);
-    checkLinks(links, count, `${name} links`);
-    return chunkTable(directory, filters, links, linkedTo);
+    if (links !== undefined) checkLinks(links, count, `${name} links`);
+    return chunkTable(directory, filters, links);
   };
   const highTables = Array.from({ length: CHUNKS }, (_, j) => readTable(`key-high table ${j}`, true));
   const lowTables = Array.from({ length: CHUNKS }, (_, j) =>

@@ -162,7 +162,7 @@ describe('HashIndex', () => {
     assert.throws(() => HashIndex.empty({ dualChunks: 9 }), /an integer 0\.\.8 for dualChunks/);
   });
 
-  it('reports its memory by structure: 4 + 3 + 5 per table bytes per hash, plus fixed parts', () => {
+  it('reports its memory by structure: 4 + 3 + 5 per key-high and 2 per key-low table bytes per hash, and fixed parts', () => {
     const n = 50_000;
     const index = HashIndex.build(sequentialIds(n, 1), randomHashWords(n, 51), { dualChunks: 4 });
     const memory = index.memory();
@@ -170,8 +170,10 @@ describe('HashIndex', () => {
     assert.equal(memory.hashCount, n);
     assert.equal(memory.hashBytes, deltaHashBytes, 'no copy of the main segment hashes');
     assert.equal(memory.idBytes - 256, n * 4);
-    // 12 tables of 5 bytes per hash and a directory; block keys (2 bytes per 32 entries) in the 8 key-high ones only.
-    assert.equal(memory.tableBytes, 12 * (n * 5 + 65537 * 4) + 8 * (Math.ceil(n / 32) + 1) * 2 + n * 3);
+    // 8 key-high tables of 5 bytes per hash with block keys (2 bytes per 64 entries), 4 key-low ones of 2 bytes,
+    // a directory each, and the slots' links.
+    const high = n * 5 + 65537 * 4 + (Math.ceil(n / 64) + 1) * 2;
+    assert.equal(memory.tableBytes, 8 * high + 4 * (n * 2 + 65537 * 4) + n * 3);
     assert.equal(
       memory.totalBytes,
       memory.hashBytes + memory.idBytes + memory.tableBytes + memory.removedBytes + memory.scratchBytes,

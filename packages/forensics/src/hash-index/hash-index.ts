@@ -19,9 +19,9 @@ import { buildSegment, segmentWords, slotOfId, type Segment } from './segment.js
 /** Build and query options. */
 export interface HashIndexOptions {
   /**
-   * Chunks (0..8) that get a second table keyed by their low half: each costs 5 bytes per hash and cuts the random
-   * bucket visits of that chunk from 697 to 34 at radius 3. Default 3 (11 tables, 62.4 bytes per hash at 10⁷; see
-   * ADR 0006 for the trade-off).
+   * Chunks (0..8) that get a second table, keyed by their low half and holding no links: each costs 2 bytes per hash
+   * and cuts the random bucket visits of that chunk from 697 to 34 at radius 3. Default 8 (16 tables, 63.9 bytes
+   * per hash at 10⁷; see ADR 0006 for the trade-off).
    */
   readonly dualChunks?: number;
   /**
@@ -52,8 +52,8 @@ export interface HashIndexMemory {
   /** Caller ids: 4 bytes each. */
   readonly idBytes: number;
   /**
-   * Tables: directories (256 KiB each), filters (2 bytes per hash), links (3 bytes per hash), block keys (2 bytes
-   * per 256 hashes), and each slot's link into the ring (3 bytes per hash).
+   * Tables: directories (256 KiB each), filters (2 bytes per hash), links of the key-high tables (3 bytes per
+   * hash), their block keys (2 bytes per 64 hashes), and each slot's link into the ring (3 bytes per hash).
    */
   readonly tableBytes: number;
   /** The removal bitmap: 1 bit per main-segment hash. */
@@ -76,7 +76,7 @@ export interface HashIndexState {
   readonly deltaWords: Uint32Array;
 }
 
-const DEFAULTS: HashIndexSettings = { dualChunks: 3, deltaLimit: 16_384, allowScan: true };
+const DEFAULTS: HashIndexSettings = { dualChunks: 8, deltaLimit: 16_384, allowScan: true };
 
 function settingsOf(options: HashIndexOptions): HashIndexSettings {
   const settings = { ...DEFAULTS, ...options };

@@ -14,8 +14,8 @@
  * | 64     | per section: u32 offset, u32 byte length                                   |
  *
  * Sections, in order: ids (u32 × n), slot links (u8 × 3n), removed bitmap (u32 × ⌈n/32⌉); for each of the 8
- * chunks the key-high table's directory (u32 × 65,537), filters (u16 × n) and links (u8 × 3n); the same for the
- * key-low table of each dual chunk; delta ids (u32 × d) and delta hashes (u32 × 8d). The main segment's hashes
+ * chunks the key-high table's directory (u32 × 65,537), filters (u16 × n) and links (u8 × 3n); the directory and
+ * filters of the key-low table of each dual chunk (no links); delta ids (u32 × d) and delta hashes (u32 × 8d). The main segment's hashes
  * are not a section: its tables hold them (the ring, `segment.ts`). Version 1 held them as a section, with slots
  * instead of links in the tables; it is refused, and rebuilt from the database by whoever owns the file.
  */
@@ -64,7 +64,7 @@ export function sectionSpecs(count: number, dualChunks: number, deltaCount: numb
   const table = (side: string, j: number): SectionSpec[] => [
     { name: `${side} table ${j} directory`, element: 'u32', length: (1 << KEY_BITS) + 1 },
     { name: `${side} table ${j} filters`, element: 'u16', length: count },
-    { name: `${side} table ${j} links`, element: 'u8', length: count * 3 },
+    ...(side === 'key-high' ? [{ name: `${side} table ${j} links`, element: 'u8' as const, length: count * 3 }] : []),
   ];
   return [
     { name: 'ids', element: 'u32', length: count },

@@ -46,6 +46,23 @@ const BALL32: Float64Array = (() => {
   return ball;
 })();
 
+/** C(16, k) for k = 0..16. */
+const BINOMIAL16: Float64Array = (() => {
+  const c = new Float64Array(KEY_BITS + 1);
+  c[0] = 1;
+  for (let k = 1; k <= KEY_BITS; k++) c[k] = (c[k - 1]! * (KEY_BITS - k + 1)) / k;
+  return c;
+})();
+
+/** How many 32-bit values within t of one have high-half distance > a and low-half distance ≤ b (a dual chunk's low side). */
+function lowSideValues(t: number, a: number, b: number): number {
+  let sum = 0;
+  for (let high = a + 1; high <= KEY_BITS; high++) {
+    for (let low = 0; low <= Math.min(b, t - high, KEY_BITS); low++) sum += BINOMIAL16[high]! * BINOMIAL16[low]!;
+  }
+  return sum;
+}
+
 /** Modelled cost of probing one table: buckets visited, entries scanned in them, nothing else. */
 function tableCost(keyRadius: number, chunkRadius: number, bucketEntries: number): number {
   const buckets = keysWithin(keyRadius);
@@ -68,7 +85,11 @@ export function chunkCostNs(chunkRadius: number, hashCount: number, dual: boolea
   if (!dual) return cost + tableCost(chunkRadius, chunkRadius, bucketEntries);
   const { highRadius, lowRadius } = dualSplit(chunkRadius);
   cost += tableCost(highRadius, -1, bucketEntries);
-  if (highRadius < KEY_BITS) cost += tableCost(lowRadius, -1, bucketEntries);
+  if (highRadius < KEY_BITS) {
+    // What the key-low table finds is a chunk value, looked up in the key-high table: one more bucket visit each.
+    const values = (lowSideValues(chunkRadius, highRadius, lowRadius) * hashCount) / 2 ** CHUNK_BITS;
+    cost += tableCost(lowRadius, -1, bucketEntries) + values * COST_NS.bucket;
+  }
   return cost;
 }
 

@@ -6,7 +6,7 @@
  * entry in chunk j−1's key-high table; chunk 0's entries point to the hash's slot; each slot points to its entry in
  * chunk 7's table (`slotLinks`). Following links from any entry visits every chunk of its hash once and its slot,
  * so a candidate is verified by walking the ring instead of reading a stored copy: 3 bytes per hash per table
- * instead of 32 bytes of hash (ADR 0006). Key-low tables link like chunk j's key-high table.
+ * instead of 32 bytes of hash (ADR 0006). Key-low tables hold no links (`chunk-table.ts`).
  * Slots are ordered by caller id, so that an id is found by bisection without a separate map.
  */
 import { invalidArgument } from '../pdq/arguments.js';
@@ -61,11 +61,11 @@ export function buildSegment(words: Uint32Array, ids: Uint32Array, dualMask: num
   let spare = new Uint32Array(count);
   for (let j = 0; j < CHUNKS; j++) {
     for (let s = 0, o = j; s < count; s++, o += WORDS_PER_HASH) keys[s] = words[o]!;
-    highTables.push(buildChunkTable(keys, scratch, previous, positions));
+    highTables.push(buildChunkTable(keys, scratch, { links: previous, positions }));
     if (((dualMask >>> j) & 1) === 0) lowTables.push(undefined);
     else {
       for (let s = 0; s < count; s++) keys[s] = ((keys[s]! << 16) | (keys[s]! >>> 16)) >>> 0;
-      lowTables.push(buildChunkTable(keys, scratch, previous));
+      lowTables.push(buildChunkTable(keys, scratch));
     }
     previous = positions;
     [positions, spare] = [spare, positions];

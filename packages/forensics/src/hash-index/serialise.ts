@@ -29,8 +29,8 @@ export function serialiseHashIndex(index: HashIndex): Uint8Array {
     arrays.push(directory, filters, links);
   }
   for (let j = 0; j < settings.dualChunks; j++) {
-    const { directory, filters, links } = segment.lowTables[j]!;
-    arrays.push(directory, filters, links);
+    const { directory, filters } = segment.lowTables[j]!;
+    arrays.push(directory, filters);
   }
   arrays.push(deltaIds, deltaWords);
   const specs = sectionSpecs(segment.count, settings.dualChunks, deltaIds.length);
