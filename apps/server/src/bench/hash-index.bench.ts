@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: the PDQ hash index against brute force on the same hashes, in one run, at radius 31.
- * Brute force is `bruteForceSearch`: a plain JavaScript linear scan over the same typed-array layout the index
- * keeps (8 Uint32 words per hash, contiguous), SWAR popcount, stopping after 4 words when already over the radius.
+ * Brute force is `bruteForceSearch`: a plain JavaScript linear scan over the hashes as handed to the build (8 Uint32
+ * words per hash, contiguous), SWAR popcount, stopping after 4 words when already over the radius.
  * Data: uniformly random hashes, and clustered ones (near-duplicates, power-law cluster sizes up to 2,000).
  * Queries: half a stored hash with 0..16 bits flipped (always a match), half random (almost never).
  *
- * Run: `npm run build && node apps/server/dist/bench/hash-index.bench.js [sizes] [--dual 4]
+ * Run: `npm run build && node apps/server/dist/bench/hash-index.bench.js [sizes] [--dual 8]
  * [--queries 2000] [--brute 100]`, e.g. `… hash-index.bench.js 1e7 --dual 0,4,8`. Defaults: 1e6,1e7, the default
  * layout. A 10⁷ run needs about 3 GB of memory and a few minutes.
  */
