@@ -191,17 +191,24 @@ export async function checkPhoto(
     ? startDetached(ports.signalRunner, signals, { bytes, format, header, width, height, maxPixels: limits.maxPixels })
     : undefined;
 
-  // The preview decodes on the decoder's threads while the metadata and (without a signal runner) the shared working
-  // image (for a JPEG, its DCT coefficients) are read here; the signals that need it pick it up from the context.
+  // One decode, at the reference matcher's size (docs/adr/0008-reference-matching.md, "Cost"), runs on the decoder's
+  // threads while the metadata and (without a signal runner) the shared working image (for a JPEG, its DCT
+  // coefficients) are read here; the preview every pixel signal shares is shrunk from it. A decoder that cannot
+  // shrink decoded pixels decodes the preview separately, and the matcher's size only when there are references.
   const previewStarted = now();
-  const previewDecode = ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels });
-  previewDecode.catch(() => undefined);
-  // The reference matcher's own decode, on the decoder's threads too (see docs/adr/0008-reference-matching.md, "Cost").
-  const claimDecode =
-    options.references?.length && signals.some((s) => s.name === 'reference')
+  const wantsClaim = Boolean(options.references?.length && signals.some((s) => s.name === 'reference'));
+  const shrink = ports.decoder.shrink?.bind(ports.decoder);
+  const claimSized =
+    wantsClaim || shrink
       ? ports.decoder.decode(bytes, format, { maxSide: CLAIM_MAX_SIDE, maxPixels: limits.maxPixels })
       : undefined;
-  claimDecode?.catch(() => undefined);
+  claimSized?.catch(() => undefined);
+  const previewDecode =
+    shrink && claimSized
+      ? claimSized.then((image) => shrink(image, PREVIEW_MAX_SIDE))
+      : ports.decoder.decode(bytes, format, { maxSide: PREVIEW_MAX_SIDE, maxPixels: limits.maxPixels });
+  previewDecode.catch(() => undefined);
+  const claimDecode = wantsClaim ? claimSized : undefined;
 
   const errors: string[] = [];
   const meta = await timed('metadata', () => ports.metadata.read(bytes, format));

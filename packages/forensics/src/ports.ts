@@ -55,6 +55,12 @@ export interface ImageDecoder {
   /** First frame, EXIF orientation applied, shrunk to `maxSide`. @throws {DecodeError} */
   decode(bytes: Uint8Array, format: ImageFormat, options: DecodeOptions): Promise<DecodedImage>;
   /**
+   * Resamples decoded pixels so the longer side is at most `maxSide`, with the resampler `decode` uses; never
+   * enlarges (returns the image itself when it is small enough). Optional: without it `checkPhoto` decodes the photo
+   * once per size it needs instead of once.
+   */
+  shrink?(image: DecodedImage, maxSide: number): Promise<DecodedImage>;
+  /**
    * Encodes pixels as a baseline JPEG with the IJG (libjpeg) tables scaled to `quality` 1..100, 4:2:0 for RGB, for
    * error level analysis. Optional: without it the `tamper.ela` signal is skipped.
    */

@@ -9,6 +9,7 @@ import {
   checkPhoto,
   prepareReference,
   type PhotoReport,
+  type DecodedImage,
   type PreparedReference,
 } from '@proofdesk/forensics';
 import { createForensicPorts } from '../adapters/media/forensic-ports.js';
@@ -24,7 +25,7 @@ import * as V from '../testing/reference-variants.js';
 const ports = createForensicPorts(DEFAULT_LIMITS);
 
 /** The ports with a decoder that reports the size asked for whenever `bytes` (the claim photo) is decoded. */
-function watchingDecodes(bytes: Uint8Array, onDecode: (maxSide: number) => void) {
+function watchingDecodes(bytes: Uint8Array, onDecode: (event: string) => void, canShrink = true) {
   const decoder = ports.decoder;
   return {
     ...ports,
@@ -36,9 +37,17 @@ function watchingDecodes(bytes: Uint8Array, onDecode: (maxSide: number) => void)
         format: Parameters<typeof decoder.decode>[1],
         options: { maxSide: number; maxPixels: number },
       ) => {
-        if (input === bytes) onDecode(options.maxSide);
+        if (input === bytes) onDecode(`decode ${options.maxSide}`);
         return decoder.decode(input, format, options);
       },
+      ...(canShrink
+        ? {
+            shrink: (image: DecodedImage, maxSide: number) => {
+              onDecode(`shrink ${maxSide}`);
+              return decoder.shrink!(image, maxSide);
+            },
+          }
+        : {}),
     },
   };
 }
@@ -218,26 +227,25 @@ describe('reference matching: real files through the whole pipeline', () => {
     assert.equal(report.verdict, 'suspicious');
   });
 
-  it('decodes a JPEG claim twice, for the preview and for matching at 640 px: the tamper working image comes from its DCT coefficients', async () => {
+  it('decodes a JPEG claim once, at 640 px, and shrinks the preview from it: the tamper working image comes from its DCT coefficients', async () => {
     let variant = await V.decodeRgb(readFileSync(fixturePath('listing', 'cap-red-front.jpg')));
     variant = await V.paint(variant, 'stain', { cx: 0.45, cy: 0.5, size: 0.25, seed: 7 });
     const bytes = await V.encode(await V.applySteps(variant, [V.rotate(4)]), 'jpeg');
-    const decodes: number[] = [];
-    const counting = watchingDecodes(bytes, (maxSide) => decodes.push(maxSide));
+    const decodes: string[] = [];
+    const counting = watchingDecodes(bytes, (event) => decodes.push(event));
     const report = await checkPhoto({ file: 'cap.jpg', bytes, sha256: sha256(bytes) }, counting, { references });
     assert.equal(finding(report, 'reference.derived_from_listing')?.ref?.file, 'cap-red-front.jpg');
     assert.ok(finding(report, 'reference.local_edit')?.regions?.length, 'stain not localised');
-    assert.deepEqual(decodes, [256, 640]);
+    assert.deepEqual(decodes, ['decode 640', 'shrink 256']);
     assert.equal((report.facts.tamper as { working?: string } | undefined)?.working, 'coefficients');
   });
 
-  it('starts the matcher decode with the preview, before any signal runs, and only when a signal matches', async () => {
+  it('starts the decode before any signal runs, at the matcher size whether or not a signal matches', async () => {
     const bytes = await V.encode(
       await V.applySteps(await V.decodeRgb(readFileSync(fixturePath('listing', 'tote-bag-black.jpg'))), [V.scale(0.8)]),
       'jpeg',
     );
     const events: string[] = [];
-    const recording = watchingDecodes(bytes, (maxSide) => events.push(`decode ${maxSide}`));
     const marker = {
       name: 'marker',
       run: () => {
@@ -246,11 +254,20 @@ describe('reference matching: real files through the whole pipeline', () => {
       },
     };
     const input = { file: 'tote.jpg', bytes, sha256: sha256(bytes) };
+    const recording = watchingDecodes(bytes, (event) => events.push(event));
     const report = await checkPhoto(input, recording, { references, signals: [marker, ...REFERENCE_SIGNALS] });
     assert.equal(finding(report, 'reference.derived_from_listing')?.ref?.file, 'tote-bag-black.jpg');
-    assert.deepEqual(events, ['decode 256', 'decode 640', 'signals']);
+    assert.deepEqual(events, ['decode 640', 'shrink 256', 'signals']);
     events.length = 0;
     await checkPhoto(input, recording, { references, signals: [marker] });
+    assert.deepEqual(events, ['decode 640', 'shrink 256', 'signals']);
+    // A decoder that cannot shrink pixels decodes the preview itself, and the matcher size only for a matching signal.
+    events.length = 0;
+    const twice = watchingDecodes(bytes, (event) => events.push(event), false);
+    await checkPhoto(input, twice, { references, signals: [marker, ...REFERENCE_SIGNALS] });
+    assert.deepEqual(events, ['decode 640', 'decode 256', 'signals']);
+    events.length = 0;
+    await checkPhoto(input, twice, { references, signals: [marker] });
     assert.deepEqual(events, ['decode 256', 'signals']);
   });
 

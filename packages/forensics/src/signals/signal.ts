@@ -18,7 +18,10 @@ export interface SignalContext {
   readonly pngText: readonly PngTextChunk[];
   /** The validated C2PA manifest store, when the file has one. */
   readonly c2pa?: C2paSummary;
-  /** The photo decoded to RGB with its longer side at most {@link PREVIEW_MAX_SIDE}, orientation applied. */
+  /**
+   * The photo decoded to RGB with its longer side at most {@link PREVIEW_MAX_SIDE}, orientation applied (shrunk from
+   * the check's one decode at the matcher's size when the decoder can shrink pixels).
+   */
   readonly preview: DecodedImage;
   /** When the parcel was delivered, if known. */
   readonly deliveredAt?: Date;
@@ -26,7 +29,7 @@ export interface SignalContext {
   readonly references?: readonly PreparedReference[];
   /**
    * With references: the matcher's decode of the photo (≤ `CLAIM_MAX_SIDE` px, RGB, orientation applied), started
-   * with the preview so it runs on the decoder's threads while the working image is read here.
+   * first so it runs on the decoder's threads while the metadata is read; the preview is shrunk from it.
    */
   readonly claimDecode?: Promise<DecodedImage>;
   /** For signals that must decode something else (e.g. the EXIF thumbnail). */
@@ -34,7 +37,7 @@ export interface SignalContext {
   readonly maxPixels: number;
 }
 
-/** The longer side of the preview every pixel signal shares (one shrink-on-load decode per photo). */
+/** The longer side of the preview every pixel signal shares. */
 export const PREVIEW_MAX_SIDE = 256;
 
 /** What a signal returns: its findings (possibly none) and raw facts for the report. */

@@ -223,6 +223,35 @@ void describe('SharpImageDecoder', () => {
       assert.deepEqual([large.width, large.height], [600, 450]);
     });
 
+    void it('shrinks decoded pixels like a decode at that size, never enlarging', async () => {
+      const decoded = await decoder.decode(jpeg, 'jpeg', { maxSide: 300, maxPixels: LIMIT });
+      const shrunk = await decoder.shrink(decoded, 100);
+      assert.deepEqual([shrunk.width, shrunk.height, shrunk.channels], [100, 75, 3]);
+      const direct = await decoder.decode(jpeg, 'jpeg', { maxSide: 100, maxPixels: LIMIT });
+      // Resampled twice instead of once: a few levels apart on this detailed photo (3.1 measured), not a new picture.
+      assert.ok(meanGreyDifference(shrunk, direct) < 6, 'the same picture at the same size');
+      assert.equal(await decoder.shrink(decoded, 300), decoded, 'small enough already: the image itself');
+      await assert.rejects(decoder.shrink({ ...decoded, data: decoded.data.subarray(1) }, 100), TypeError);
+    });
+
+    void it('gives every one of several concurrent failures its own message', async () => {
+      // libvips has one error buffer per process: without a retry, one of two decodes failing at once could read
+      // both messages and the other "Unknown error".
+      const cut = jpeg.subarray(0, Math.floor(jpeg.length / 2));
+      const failures = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          decoder.decode(cut, 'jpeg', { maxSide: 64, maxPixels: LIMIT }).then(
+            () => assert.fail('a cut JPEG decoded'),
+            (error: unknown) => error as DecodeError,
+          ),
+        ),
+      );
+      for (const failure of failures) {
+        assert.equal(failure.reason, 'truncated');
+        assert.doesNotMatch(failure.message, /Unknown error/);
+      }
+    });
+
     void it('rejects arguments that are not positive numbers', async () => {
       await assert.rejects(decoder.decode(jpeg, 'jpeg', { maxSide: 0, maxPixels: LIMIT }), TypeError);
       await assert.rejects(decoder.decode(jpeg, 'jpeg', { maxSide: 64, maxPixels: Number.NaN }), TypeError);

@@ -22,6 +22,18 @@ import {
 import { FORMAT_NAMES, toDecodeError } from './decode-failure.js';
 import { HeicDecodeWorkerPool } from './heic-decode.worker-pool.js';
 
+/** What sharp says when libvips's error buffer was empty. */
+const UNKNOWN = 'Unknown error';
+/** Decodes retried after a lost message, at most. */
+const MAX_RETRIES = 3;
+/** Retries of this thread, one after another (see `SharpImageDecoder.decode`). */
+let retries: Promise<void> = Promise.resolve();
+
+/** Whether a decode failed with its libvips message taken by another failure. */
+function messageLost(error: unknown): boolean {
+  return error instanceof DecodeError && error.cause instanceof Error && error.cause.message.trim() === UNKNOWN;
+}
+
 /** Options of {@link SharpImageDecoder}. */
 export interface SharpImageDecoderOptions {
   /** Longest one probe or decode may take, in milliseconds. Default `DEFAULT_LIMITS.decodeTimeoutMs` (20 s). */
@@ -144,6 +156,29 @@ export class SharpImageDecoder implements ImageDecoder {
    * @throws {TypeError} when `maxSide` or `maxPixels` is not a positive number
    */
   async decode(bytes: Uint8Array, format: ImageFormat, options: DecodeOptions): Promise<DecodedImage> {
+    try {
+      return await this.#decode(bytes, format, options);
+    } catch (error) {
+      if (!messageLost(error)) throw error;
+    }
+    // libvips keeps one error buffer per process: when two decodes fail at once (a check's and its signal worker's,
+    // say), one can take both messages and the other none, which sharp reports as "Unknown error". Decoding again,
+    // one retry at a time, gives the failure its own message, so a report does not depend on that race.
+    for (let attempt = 1; ; attempt++) {
+      const retry = retries.then(() => this.#decode(bytes, format, options));
+      retries = retry.then(
+        () => undefined,
+        () => undefined,
+      );
+      try {
+        return await retry;
+      } catch (error) {
+        if (attempt >= MAX_RETRIES || !messageLost(error)) throw error;
+      }
+    }
+  }
+
+  async #decode(bytes: Uint8Array, format: ImageFormat, options: DecodeOptions): Promise<DecodedImage> {
     const maxSide = Math.max(1, Math.floor(positive('maxSide', options.maxSide, 'pixels')));
     const maxPixels = Math.max(1, Math.floor(Math.min(positive('maxPixels', options.maxPixels, 'pixels'), 2 ** 53)));
     checkContent(bytes, format);
@@ -187,6 +222,31 @@ export class SharpImageDecoder implements ImageDecoder {
     } catch (error) {
       throw toDecodeError(error, bytes, format);
     }
+  }
+
+  /**
+   * Shrinks decoded pixels so the longer side is at most `maxSide`, with the resize `decode` applies (sharp's
+   * default Lanczos-3), never enlarging: `checkPhoto` decodes a photo once and shrinks that for its preview.
+   * @throws {TypeError} when the pixel buffer does not match its size, or `maxSide` is not positive
+   * @throws {DecodeError} `timeout` after the decoder's deadline
+   */
+  async shrink(image: DecodedImage, maxSide: number): Promise<DecodedImage> {
+    const side = Math.max(1, Math.floor(positive('maxSide', maxSide, 'pixels')));
+    const { width, height, channels, data } = image;
+    if (!(width > 0 && height > 0) || data.length !== width * height * channels) {
+      throw new TypeError(`Expected ${width}×${height}×${channels} samples but received ${data.length} to shrink`);
+    }
+    if (Math.max(width, height) <= side) return image;
+    const { data: out, info } = await withDeadline(
+      sharp(data, { raw: { width, height, channels } })
+        .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+        .raw({ depth: 'uchar' })
+        .toBuffer({ resolveWithObject: true }),
+      this.#timeoutMs,
+      'Shrinking an image',
+    );
+    if (info.channels !== channels) throw new DecodeError('corrupt', `shrinking gave ${info.channels} channels`);
+    return { width: info.width, height: info.height, channels, data: out };
   }
 
   /**
