@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import {
   DEFAULT_LIMITS,
   checkPhoto,
@@ -133,12 +133,19 @@ describe('SignalWorkerPool', () => {
       // The timed-out worker was terminated; the pool starts a fresh one on the next request.
       assert.equal(slow.tryRun({ names: [], bytes, format: 'jpeg', ...dims(report) }), undefined);
       await slow.warm();
-      const outcomes = await slow.tryRun({
-        names: ['tamper-noise'],
-        bytes: new Uint8Array(1),
-        format: 'jpeg',
-        ...dims(report),
-      });
+      // The fresh worker must answer; its 5 ms limit is frozen (mocked) so that a busy machine cannot fail the run.
+      mock.timers.enable({ apis: ['setTimeout'] });
+      let outcomes: readonly DetachedSignalOutcome[] | undefined;
+      try {
+        outcomes = await slow.tryRun({
+          names: ['tamper-noise'],
+          bytes: new Uint8Array(1),
+          format: 'jpeg',
+          ...dims(report),
+        });
+      } finally {
+        mock.timers.reset();
+      }
       assert.deepEqual(
         outcomes?.map((o: DetachedSignalOutcome) => o.name),
         ['tamper-noise'],
