@@ -5,6 +5,7 @@
  * sixteen 16-bit words (word i holds bits 16i..16i+15, bit j of the word being coefficient j) and the text form is
  * the words from 15 down to 0, each as four lowercase hex digits.
  */
+import { selectInPlace } from '../select.js';
 import { invalidArgument } from './arguments.js';
 
 /** A PDQ hash as 64 lowercase hexadecimal digits, in the reference's nibble order. */
@@ -18,8 +19,7 @@ const HEX_64 = /^[0-9a-f]{64}$/i;
  */
 export function lowerMedian(values: Float32Array): number {
   if (values.length === 0) throw invalidArgument('values', 'at least one value', values.length);
-  const sorted = Float32Array.from(values).sort();
-  return sorted[Math.trunc((sorted.length + 1) / 2) - 1]!;
+  return selectInPlace(Float32Array.from(values), values.length, Math.trunc((values.length + 1) / 2) - 1);
 }
 
 /**

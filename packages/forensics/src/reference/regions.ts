@@ -7,6 +7,7 @@
 import { dilate, erode } from './aligned-pair.js';
 import type { DifferenceMaps } from './difference-map.js';
 import { labelComponents } from './connected.js';
+import { selectInPlace } from '../select.js';
 
 /** A region of local change on the comparison grid. */
 export interface GridRegion {
@@ -84,11 +85,9 @@ function robustThreshold(map: Float32Array, mask: Uint8Array, k: number, floor: 
     if (!mask[i]) continue;
     if (seen++ % stride === 0) samples[n++] = map[i]!;
   }
-  const sorted = samples.subarray(0, n).sort();
-  const median = sorted[n >> 1]!;
-  for (let i = 0; i < n; i++) sorted[i] = Math.abs(sorted[i]! - median);
-  sorted.sort();
-  const mad = 1.4826 * sorted[n >> 1]!;
+  const median = selectInPlace(samples, n, n >> 1);
+  for (let i = 0; i < n; i++) samples[i] = Math.abs(samples[i]! - median);
+  const mad = 1.4826 * selectInPlace(samples, n, n >> 1);
   return Math.max(floor, median + k * mad);
 }
 

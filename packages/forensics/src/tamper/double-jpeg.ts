@@ -164,7 +164,7 @@ export function coefficientHistograms(coefficients: ComponentCoefficients): Floa
   for (let base = 0, end = blocks * keep; base < end; base += step) {
     for (let f = 0; f < ks.length; f++) {
       const raw = values[base + ks[f]!]!;
-      const v = raw < 0 ? -raw : raw;
+      const v = Math.abs(raw);
       if (v <= HISTOGRAM_RANGE) counts[f * stride + v]!++;
     }
   }
@@ -195,7 +195,7 @@ export function analyseDoubleJpeg(coefficients: ComponentCoefficients): DoubleJp
     let count = 0;
     for (let c = 0; c < ks.length; c++) {
       const raw = values[base + ks[c]!]!;
-      const v = raw < 0 ? -raw : raw;
+      const v = Math.abs(raw);
       if (v === 0 || v > HISTOGRAM_RANGE) continue;
       sum += ratios[c * stride + v]!;
       count++;
