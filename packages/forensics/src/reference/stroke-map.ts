@@ -59,17 +59,19 @@ export function signedShiftTolerant(claim: Plane, reference: Plane, mask: Uint8A
       const ai = a[i]!;
       const x0 = Math.max(0, x - 1);
       const x1 = Math.min(w - 1, x + 1);
-      let best = Infinity;
+      // `if (m < best) { best = fround(m); chosen = d; }` as arithmetic on t ∈ {0, 1} (exact: x·1 + y·0 = x for finite
+      // x, y; the cell itself is in the mask, so `best` starts above any difference and always takes one): the
+      // branch, which the data decides, was mispredicted so often that it cost ~45 % of the time.
+      let best = 1e300;
       let chosen = 0;
       for (let yy = y0; yy <= y1; yy++) {
         for (let j = yy * w + x0, end = yy * w + x1; j <= end; j++) {
           if (!mask[j]) continue;
           const d = ai - b[j]!;
-          const m = d < 0 ? -d : d;
-          if (m < best) {
-            best = Math.fround(m);
-            chosen = d;
-          }
+          const m = Math.abs(d);
+          const t = +(m < best);
+          best = t * Math.fround(m) + (1 - t) * best;
+          chosen = t * d + (1 - t) * chosen;
         }
       }
       signed[i] = chosen;
@@ -98,7 +100,7 @@ export function strokeMap(
       const i = y * w + x;
       if (!mask[i]) continue;
       const own = d[i]!;
-      const ownAbs = own < 0 ? -own : own;
+      const ownAbs = Math.abs(own);
       // The result never exceeds the cell's own difference: below SKIP_BELOW that difference is taken as is (an
       // upper bound far under any threshold), which spares the segments and the range on most cells.
       if (ownAbs < SKIP_BELOW) {
