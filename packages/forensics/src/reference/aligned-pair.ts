@@ -230,6 +230,9 @@ export function dilate(mask: Uint8Array, width: number, height: number, radius: 
  * passes walk rows (the vertical one keeps a running count per column), so memory is read in order.
  */
 function morph(mask: Uint8Array, width: number, height: number, radius: number, keep: 0 | 1): Uint8Array {
+  // Without a set cell, both give an empty mask: the padding masks dilated for every pair, and the changed cells
+  // closed in `regions.ts`, are empty on most photos.
+  if (mask.indexOf(1) < 0) return new Uint8Array(mask.length);
   // A window with a `keep` cell: dilation sets the cell, erosion clears it.
   const flip = keep === 1 ? 0 : 1;
   const rows = new Uint8Array(mask.length);
