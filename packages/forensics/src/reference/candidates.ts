@@ -4,7 +4,7 @@
  * claim's windows and the reference's whole frame. Only the nearest few references go on to feature matching.
  */
 import type { ClaimImage } from './claim-image.js';
-import { hashDistanceBelow } from './crop-hashes.js';
+import { hashDistance } from './crop-hashes.js';
 import type { PreparedReference } from './prepared-reference.js';
 import { countVotes, voteIndex } from './vote-index.js';
 
@@ -28,7 +28,7 @@ export function pdqCandidate(claim: ClaimImage, reference: PreparedReference): C
   const whole = claim.wholeHashes;
   for (let i = 0; i < whole.count; i++) {
     for (let j = 0; j < refCount; j++) {
-      const d = hashDistanceBelow(whole.words, i, reference.hashes, j, distance);
+      const d = hashDistance(whole.words, i, reference.hashes, j);
       if (d < distance) {
         distance = d;
         mirrored = MIRRORING.has(whole.variants[i]!);
@@ -37,7 +37,7 @@ export function pdqCandidate(claim: ClaimImage, reference: PreparedReference): C
   }
   const windows = claim.windowHashes;
   for (let i = 0; i < windows.count; i++) {
-    const d = hashDistanceBelow(windows.words, i, reference.hashes, 0, distance);
+    const d = hashDistance(windows.words, i, reference.hashes, 0);
     if (d < distance) {
       distance = d;
       mirrored = MIRRORING.has(windows.variants[i]!);

@@ -10,6 +10,7 @@
 import { dct64To16 } from '../pdq/dct.js';
 import { DIHEDRAL_VARIANTS, dihedralDct } from '../pdq/dihedral.js';
 import { hashWordsFromDct } from '../pdq/hash256.js';
+import { hamming256 } from './hamming256.js';
 import { shrinkArea, type Plane } from './plane.js';
 
 /** 32-bit words per 256-bit hash. */
@@ -126,32 +127,7 @@ export function claimWindows(): CropBox[] {
   return boxes;
 }
 
-function popcount32(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
 /** Hamming distance between hash `i` of `a` and hash `j` of `b`, in bits (0..256). */
 export function hashDistance(a: Uint32Array, i: number, b: Uint32Array, j: number): number {
-  let d = 0;
-  const x = i * HASH_WORDS;
-  const y = j * HASH_WORDS;
-  for (let k = 0; k < HASH_WORDS; k++) d += popcount32(a[x + k]! ^ b[y + k]!);
-  return d;
-}
-
-/**
- * {@link hashDistance} when only distances below `limit` matter: stops once the partial sum reaches `limit` and
- * returns it (a value ≥ `limit`), otherwise the exact distance.
- */
-export function hashDistanceBelow(a: Uint32Array, i: number, b: Uint32Array, j: number, limit: number): number {
-  const x = i * HASH_WORDS;
-  const y = j * HASH_WORDS;
-  let d = 0;
-  for (let k = 0; k < HASH_WORDS; k += 2) {
-    d += popcount32(a[x + k]! ^ b[y + k]!) + popcount32(a[x + k + 1]! ^ b[y + k + 1]!);
-    if (d >= limit) return d;
-  }
-  return d;
+  return hamming256(a, i * HASH_WORDS, b, j * HASH_WORDS);
 }

@@ -2,6 +2,7 @@
  * Brute-force Hamming matching of binary descriptors with Lowe's ratio test: a claim keypoint is matched only when
  * its nearest reference descriptor is clearly nearer than the second nearest.
  */
+import { byteCounts, nibbleCounts, sumBytes } from './hamming256.js';
 import { DESCRIPTOR_WORDS, type Features } from './orb.js';
 
 /** Matched keypoint indices, parallel arrays: claim keypoint `query[k]` ↔ reference keypoint `train[k]`. */
@@ -18,10 +19,25 @@ const MAX_DISTANCE = 80;
 /** Nearest / second nearest must be below this. */
 const RATIO = 0.8;
 
-function popcount32(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+/** {@link hamming256} with the query's eight words in locals (they stay in registers over the train loop). */
+function distance256(
+  a0: number,
+  a1: number,
+  a2: number,
+  a3: number,
+  a4: number,
+  a5: number,
+  a6: number,
+  a7: number,
+  t: Uint32Array,
+  b: number,
+): number {
+  return sumBytes(
+    byteCounts(nibbleCounts(a0 ^ t[b]!), nibbleCounts(a1 ^ t[b + 1]!)) +
+      byteCounts(nibbleCounts(a2 ^ t[b + 2]!), nibbleCounts(a3 ^ t[b + 3]!)) +
+      byteCounts(nibbleCounts(a4 ^ t[b + 4]!), nibbleCounts(a5 ^ t[b + 5]!)) +
+      byteCounts(nibbleCounts(a6 ^ t[b + 6]!), nibbleCounts(a7 ^ t[b + 7]!)),
+  );
 }
 
 /**
@@ -49,15 +65,7 @@ export function matchDescriptors(query: Features, train: Features): Matches {
     let second = 257;
     let bestIndex = -1;
     for (let j = 0, b = 0; j < train.count; j++, b += DESCRIPTOR_WORDS) {
-      const d =
-        popcount32(a0 ^ t[b]!) +
-        popcount32(a1 ^ t[b + 1]!) +
-        popcount32(a2 ^ t[b + 2]!) +
-        popcount32(a3 ^ t[b + 3]!) +
-        popcount32(a4 ^ t[b + 4]!) +
-        popcount32(a5 ^ t[b + 5]!) +
-        popcount32(a6 ^ t[b + 6]!) +
-        popcount32(a7 ^ t[b + 7]!);
+      const d = distance256(a0, a1, a2, a3, a4, a5, a6, a7, t, b);
       if (d < best) {
         second = best;
         best = d;

@@ -4,7 +4,7 @@ import { dilate, erode } from './aligned-pair.js';
 import type { DifferenceMaps } from './difference-map.js';
 import { applyHomography, compose, describeLocal, fitHomography, invert, similarityFrom2 } from './homography.js';
 import { matchDescriptors } from './match.js';
-import { extractFeatures } from './orb.js';
+import { extractFeatures, type Features } from './orb.js';
 import { paddingMask } from './padding.js';
 import { applyToneCurve, fitToneCurve } from './photometric.js';
 import { binomialBlur, shrinkArea, type Plane } from './plane.js';
@@ -220,4 +220,22 @@ describe('masks, padding, windows, regions', () => {
     const r = regions[0]!;
     assert.ok(r.x <= 45 && r.x + r.w >= 55 && r.y <= 15 && r.y + r.h >= 25, JSON.stringify(r));
   });
+});
+
+it('matchDescriptors counts distances up to all 256 bits', () => {
+  const features = (words: number[][]): Features => ({
+    count: words.length,
+    x: new Float32Array(words.length),
+    y: new Float32Array(words.length),
+    level: new Uint8Array(words.length),
+    descriptors: Uint32Array.from(words.flat()),
+  });
+  const ones = Array.from({ length: 8 }, () => 0xffffffff);
+  const zeros = Array.from({ length: 8 }, () => 0);
+  const oneBit = [1, 0, 0, 0, 0, 0, 0, 0];
+  // Nearest 1 bit, second 256: a ratio-test pass only if 256 is counted as 256 (not wrapped to 0).
+  const m = matchDescriptors(features([zeros]), features([ones, oneBit]));
+  assert.deepEqual([m.count, m.train[0], m.distance[0]], [1, 1, 1]);
+  // The complement alone: 256 bits, over the distance limit, so no match (not a perfect one).
+  assert.equal(matchDescriptors(features([zeros]), features([ones])).count, 0);
 });
