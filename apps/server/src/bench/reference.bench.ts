@@ -154,6 +154,11 @@ console.log(
 console.log(
   `ratio check with references / full decode: ${(total(withRefsMs) / total(decodeMs)).toFixed(2)}× (target ≤ 2×); reference signal alone / full decode: ${(total(referenceSignalMs) / total(decodeMs)).toFixed(2)}×`,
 );
+// Each check against the decode just before it: a burst of noise on the host moves one pair, not the median.
+const paired = withRefsMs.map((ms, i) => ms / decodeMs[i]!);
+console.log(
+  `  per photo, check / the decode just before it: median ${median(paired).toFixed(2)}×, range ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}×`,
+);
 console.log(
   `CPU time (process, all threads) / full decode: check with references ${(cpu.withRefs / cpu.decode).toFixed(2)}×, without ${(cpu.plain / cpu.decode).toFixed(2)}×; load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
